@@ -12,7 +12,7 @@ import org.navette.spi.SearchListener;
 import org.navette.spi.TargetDiagnostic;
 
 /** A listener that records what a search reported, in order, and which threads reported it. */
-final class RecordingListener implements SearchListener {
+class RecordingListener implements SearchListener {
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
     final List<RawRecord> records = Collections.synchronizedList(new ArrayList<>());
     final List<Integer> chunkSizes = Collections.synchronizedList(new ArrayList<>());

@@ -33,8 +33,7 @@ import org.navette.testpeers.ZebraPeer;
 @ExtendWith(Peers.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Z3950ZebraSearchTest {
-    private final Z3950ConnectorFactory factory = TestTargets.factory();
-    private final List<Connector> opened = new ArrayList<>();
+    private final OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory());
     private ZebraPeer zebra;
     private ZoomConnector marc21;
 
@@ -45,15 +44,12 @@ class Z3950ZebraSearchTest {
     }
 
     private ZoomConnector open(org.navette.spi.TargetConfig config) {
-        ZoomConnector c = (ZoomConnector) factory.create(config);
-        opened.add(c);
-        return c;
+        return connectors.open(config);
     }
 
     @AfterAll
     void close() {
-        opened.forEach(Connector::close);
-        assertThat(marc21.nativeCounts().live()).as("native objects left after closing").isZero();
+        connectors.closeAndCheckNothingLeaked();
     }
 
     private static List<Record> marc(List<RawRecord> raws) {

@@ -108,8 +108,9 @@ public final class SearchTask {
                 return;
             }
         }
-        if (stage == Stage.DONE) {
-            return; // cancelled before it began
+        if (request.cancellation().isCancelled()) {
+            cancelled(); // before it began: never touch the network
+            return;
         }
         waiter = lease -> loop.post(() -> leased(lease));
         ConnectionPool.Lease lease = target.pool().acquire(waiter);
