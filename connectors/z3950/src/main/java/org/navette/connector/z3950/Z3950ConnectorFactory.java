@@ -5,21 +5,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
 import org.navette.connector.z3950.internal.ConnectionPool;
 import org.navette.connector.z3950.internal.Multiplexer;
-import org.navette.connector.z3950.internal.PqfTranslation;
 import org.navette.connector.z3950.internal.Posix;
 import org.navette.connector.z3950.internal.RecordCopier;
 import org.navette.connector.z3950.internal.Z3950Settings;
 import org.navette.connector.z3950.internal.ZoomConnector;
 import org.navette.connector.z3950.internal.ZoomLibrary;
 import org.navette.connector.z3950.internal.ZoomTarget;
+import org.navette.query.PqfTranslator;
 import org.navette.spi.Connector;
 import org.navette.spi.ConnectorFactory;
 import org.navette.spi.DiagnosticKind;
 import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
 import org.navette.spi.TargetException;
 
 /**
@@ -55,22 +53,19 @@ public final class Z3950ConnectorFactory implements ConnectorFactory {
     private final List<String> libraryNames;
     private final Z3950Multiplexer sharedMultiplexer;
     private final Clock clock;
-    private final Function<TargetConfig, PqfTranslation> translations;
     private ZoomLibrary zoom;
     private Posix posix;
     private Multiplexer ownMultiplexer;
 
     /** The factory {@link java.util.ServiceLoader} instantiates: defaults throughout. */
     public Z3950ConnectorFactory() {
-        this(ZoomLibrary.DEFAULT_NAMES, null, Clock.systemUTC(), Z3950ConnectorFactory::defaultTranslation);
+        this(ZoomLibrary.DEFAULT_NAMES, null, Clock.systemUTC());
     }
 
-    Z3950ConnectorFactory(List<String> libraryNames, Z3950Multiplexer multiplexer, Clock clock,
-                          Function<TargetConfig, PqfTranslation> translations) {
+    Z3950ConnectorFactory(List<String> libraryNames, Z3950Multiplexer multiplexer, Clock clock) {
         this.libraryNames = List.copyOf(libraryNames);
         this.sharedMultiplexer = multiplexer;
         this.clock = clock;
-        this.translations = translations;
     }
 
     public static Z3950ConnectorFactory ofDefaults() {
@@ -98,12 +93,12 @@ public final class Z3950ConnectorFactory implements ConnectorFactory {
     @Override
     public Connector create(TargetConfig config) {
         Z3950Settings settings = Z3950Settings.from(config);
-        PqfTranslation translation = translations.apply(config);
+        PqfTranslator translator = PqfTranslator.fromTarget(config);
         ZoomLibrary lib = library();
         Posix px = posix();
         ConnectionPool pool = new ConnectionPool(settings.poolSize(), settings.idleTimeout(), clock, px);
         return new ZoomConnector(config, new ZoomTarget(settings, lib, pool, new RecordCopier(settings)), px,
-                translation, this::multiplexer, System::nanoTime);
+                translator, this::multiplexer, System::nanoTime);
     }
 
     private synchronized ZoomLibrary library() {
@@ -131,13 +126,6 @@ public final class Z3950ConnectorFactory implements ConnectorFactory {
         return ownMultiplexer;
     }
 
-    private static PqfTranslation defaultTranslation(TargetConfig config) {
-        return query -> {
-            throw new TargetException(TargetDiagnostic.of(DiagnosticKind.INTERNAL_ERROR,
-                    "target " + config.id() + ": no PQF translation for " + query + " in this build"));
-        };
-    }
-
     /** Builds {@link Z3950ConnectorFactory}s; not thread-safe. */
     public static final class Builder {
         private Z3950Multiplexer multiplexer;
@@ -159,8 +147,7 @@ public final class Z3950ConnectorFactory implements ConnectorFactory {
         }
 
         public Z3950ConnectorFactory build() {
-            return new Z3950ConnectorFactory(ZoomLibrary.DEFAULT_NAMES, multiplexer, clock,
-                    Z3950ConnectorFactory::defaultTranslation);
+            return new Z3950ConnectorFactory(ZoomLibrary.DEFAULT_NAMES, multiplexer, clock);
         }
     }
 }

@@ -14,10 +14,7 @@ import org.navette.spi.TargetException;
 /** A machine without libyaz: one clear error at connector creation, and nothing else breaks. */
 class MissingLibyazTest {
     private final Z3950ConnectorFactory withoutLibyaz = new Z3950ConnectorFactory(
-            List.of("navette-test-no-such-library", "libnavette-test-missing.so.5"), null, Clock.systemUTC(),
-            config -> query -> {
-                throw new AssertionError("never searched");
-            });
+            List.of("navette-test-no-such-library", "libnavette-test-missing.so.5"), null, Clock.systemUTC());
     private final TargetConfig target = TargetConfig.builder("koha", "z3950").set("host", "127.0.0.1").build();
 
     @Test

@@ -2,8 +2,6 @@ package org.navette.connector.z3950;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import org.navette.connector.z3950.internal.PqfTranslation;
 import org.navette.connector.z3950.internal.ZoomConnector;
 import org.navette.connector.z3950.internal.ZoomLibrary;
 import org.navette.query.Query;
@@ -19,22 +17,13 @@ final class TestTargets {
     private TestTargets() {
     }
 
-    /**
-     * The factory under test; queries are translated by a fixed table of hand-written PQF (the
-     * query model's translator is another module's work and is tested there).
-     */
-    static Z3950ConnectorFactory factory(Z3950Multiplexer mux, Clock clock, Map<Query, String> pqf) {
-        return new Z3950ConnectorFactory(ZoomLibrary.DEFAULT_NAMES, mux, clock, config -> query -> {
-            String text = pqf.get(query);
-            if (text == null) {
-                throw new AssertionError("test has no PQF for " + query);
-            }
-            return new PqfTranslation.Result(text, List.of());
-        });
+    /** The factory under test, with this multiplexer (or its own when null) and clock. */
+    static Z3950ConnectorFactory factory(Z3950Multiplexer mux, Clock clock) {
+        return new Z3950ConnectorFactory(ZoomLibrary.DEFAULT_NAMES, mux, clock);
     }
 
     static Z3950ConnectorFactory factory() {
-        return factory(null, Clock.systemUTC(), Map.of());
+        return factory(null, Clock.systemUTC());
     }
 
     static TargetConfig.Builder zebra(ZebraPeer zebra, String database) {

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -58,7 +57,7 @@ class Z3950MultiplexerTest {
     @Test
     void fiftyDelayedTargetsAreSearchedAtOnceByOneThread(ZtestPeer ztest) throws Exception {
         try (Z3950Multiplexer mux = Z3950Multiplexer.builder().threads(1).threadFactory(recordingThreads).build()) {
-            OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC(), Map.of()));
+            OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC()));
             List<CompletableFuture<SearchOutcome>> futures = new ArrayList<>();
             List<RecordingListener> listeners = new ArrayList<>();
 
@@ -90,7 +89,7 @@ class Z3950MultiplexerTest {
     @Test
     void searchesAreSpreadOverTheConfiguredThreadsAndNoMore(ZebraPeer zebra) throws Exception {
         try (Z3950Multiplexer mux = Z3950Multiplexer.builder().threads(2).threadFactory(recordingThreads).build()) {
-            OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC(), Map.of()));
+            OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC()));
             ZoomConnector c = connectors.open(TestTargets.zebra(zebra, "marc21").set("poolSize", 3).build());
             RecordingListener listener = new RecordingListener();
             List<CompletableFuture<SearchOutcome>> futures = new ArrayList<>();
@@ -112,7 +111,7 @@ class Z3950MultiplexerTest {
     @Test
     void cancellingOneAsyncSearchLeavesTheOthersRunning(ZtestPeer ztest) throws Exception {
         try (Z3950Multiplexer mux = Z3950Multiplexer.builder().threadFactory(recordingThreads).build()) {
-            OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC(), Map.of()));
+            OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC()));
             ZoomConnector slow = connectors.open(TestTargets.ztest(ztest, "Slow10").build());
             ZoomConnector quick = connectors.open(TestTargets.ztest(ztest, ZtestPeer.delayedDatabase("0.2", null, 1)).build());
             CancellationSignal signal = new CancellationSignal();
@@ -135,7 +134,7 @@ class Z3950MultiplexerTest {
     @Test
     void asyncTimeoutsAndDiagnosticsArriveAsFailedFutures(ZtestPeer ztest) {
         try (Z3950Multiplexer mux = Z3950Multiplexer.builder().threadFactory(recordingThreads).build()) {
-            OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC(), Map.of()));
+            OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC()));
             ZoomConnector slow = connectors.open(TestTargets.ztest(ztest, "Slow10").build());
             ZoomConnector unknown = connectors.open(TestTargets.ztest(ztest, "nosuch").build());
 
@@ -153,7 +152,7 @@ class Z3950MultiplexerTest {
     @Test
     void closingTheMultiplexerCancelsWhatRunsAndReleasesIt(ZtestPeer ztest) throws Exception {
         Z3950Multiplexer mux = Z3950Multiplexer.builder().threadFactory(recordingThreads).build();
-        OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC(), Map.of()));
+        OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC()));
         ZoomConnector slow = connectors.open(TestTargets.ztest(ztest, "Slow10").build());
         RecordingListener listener = new RecordingListener();
         CompletableFuture<SearchOutcome> running = slow.searchPqfAsync("1", List.of(), TestTargets.request().build(),
@@ -175,7 +174,7 @@ class Z3950MultiplexerTest {
     void anIdleMultiplexerEndsItsThreadAndClosesItsDescriptors(ZebraPeer zebra) throws Exception {
         try (Z3950Multiplexer mux = Z3950Multiplexer.builder().idleLinger(Duration.ZERO)
                 .threadFactory(recordingThreads).build()) {
-            OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC(), Map.of()));
+            OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(mux, Clock.systemUTC()));
             ZoomConnector c = connectors.open(TestTargets.zebra(zebra, "marc21").build());
             c.searchPqfAsync("@attr 1=4 computer", List.of(), TestTargets.request().build(), new RecordingListener(),
                     completions).get(30, TimeUnit.SECONDS); // warm up
@@ -199,15 +198,14 @@ class Z3950MultiplexerTest {
 
     @Test
     void theSpiSearchAsyncRunsOnTheMultiplexer(ZebraPeer zebra) throws Exception {
-        Query title = Query.title("computer");
         try (Z3950Multiplexer mux = Z3950Multiplexer.builder().threadFactory(recordingThreads).build();
-             Connector c = ((Z3950ConnectorFactory) TestTargets.factory(mux, Clock.systemUTC(),
-                     Map.of(title, "@attr 1=4 computer"))).create(TestTargets.zebra(zebra, "marc21").build())) {
+             Connector c = TestTargets.factory(mux, Clock.systemUTC()).create(TestTargets.zebra(zebra, "marc21").build())) {
             RecordingListener listener = new RecordingListener();
 
-            SearchOutcome out = c.searchAsync(SearchRequest.builder(title).maxRecords(4).build(), listener, completions)
-                    .get(30, TimeUnit.SECONDS);
+            SearchOutcome out = c.searchAsync(SearchRequest.builder(Query.title("computer")).maxRecords(4).build(),
+                    listener, completions).get(30, TimeUnit.SECONDS);
 
+            assertThat(out.hits()).isEqualTo(10);
             assertThat(out.fetched()).isEqualTo(4);
             assertThat(listener.threads).containsExactlyElementsOf(muxThreads);
         }

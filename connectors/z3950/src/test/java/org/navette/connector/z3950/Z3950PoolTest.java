@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +28,7 @@ import org.navette.testpeers.ZtestPeer;
 @ExtendWith(Peers.class)
 class Z3950PoolTest {
     private final MutableClock clock = new MutableClock();
-    private final OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(null, clock, Map.of()));
+    private final OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(null, clock));
     private final ExecutorService threads = Executors.newFixedThreadPool(6);
 
     private ZoomConnector open(TargetConfig config) {

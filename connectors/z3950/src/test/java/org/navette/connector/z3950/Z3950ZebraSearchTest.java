@@ -24,6 +24,7 @@ import org.navette.model.RecordFormat;
 import org.navette.model.RecordSyntax;
 import org.navette.query.Query;
 import org.navette.spi.Connector;
+import org.navette.spi.ConnectorRegistry;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
 import org.navette.testpeers.Peers;
@@ -203,17 +204,41 @@ class Z3950ZebraSearchTest {
     }
 
     @Test
-    void theConnectorIsFoundThroughServiceLoaderAndSearchesThroughTheSpi() {
-        Query title = Query.title("computer");
-        Z3950ConnectorFactory withPqf = TestTargets.factory(null, java.time.Clock.systemUTC(),
-                Map.of(title, "@attr 1=4 computer"));
-        assertThat(org.navette.spi.ConnectorRegistry.fromClassPath().protocols()).contains("z3950");
+    void theConnectorIsFoundThroughServiceLoaderAndTranslatesQueriesToPqf() {
+        ConnectorRegistry registry = ConnectorRegistry.fromClassPath();
+        assertThat(registry.protocols()).contains("z3950");
 
-        try (Connector c = org.navette.spi.ConnectorRegistry.of(withPqf).create(
-                TestTargets.zebra(zebra, "marc21").build())) {
-            SearchOutcome out = c.search(SearchRequest.builder(title).maxRecords(3).build(), new RecordingListener());
-            assertThat(out.hits()).isEqualTo(10);
-            assertThat(out.fetched()).isEqualTo(3);
+        try (Connector c = registry.create(TestTargets.zebra(zebra, "marc21").build())) {
+            RecordingListener listener = new RecordingListener();
+            SearchOutcome out = c.search(SearchRequest.builder(Query.title("computer").and(Query.author("collins")))
+                    .maxRecords(3).build(), listener);
+
+            assertThat(out.hits()).isEqualTo(2);
+            assertThat(marc(listener.records)).allSatisfy(r -> assertThat(field(r, "100")).contains("Collins"));
+        }
+    }
+
+    @Test
+    void aTargetsIndexMapChangesTheAttributesSent() {
+        // Zebra indexes no "Local-number" use attribute 12 but does index 1=7 (ISBN): map id to it
+        try (Connector c = ConnectorRegistry.fromClassPath().create(TestTargets.zebra(zebra, "marc21")
+                .set("indexes", Map.of("id", "1=7")).build())) {
+            SearchOutcome out = c.search(SearchRequest.builder(Query.term(org.navette.query.Field.ID, "0836968433"))
+                    .build(), new RecordingListener());
+
+            assertThat(out.hits()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aFieldTheTargetCannotSearchFailsAsUnsupportedSearch() {
+        try (Connector c = ConnectorRegistry.fromClassPath().create(TestTargets.zebra(zebra, "marc21")
+                .set("indexes", Map.of("subject", "")).build())) {
+            org.navette.spi.TargetException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    org.navette.spi.TargetException.class,
+                    () -> c.search(SearchRequest.builder(Query.subject("opera")).build(), new RecordingListener()));
+
+            assertThat(e.diagnostic().kind()).isEqualTo(org.navette.spi.DiagnosticKind.UNSUPPORTED_SEARCH);
         }
     }
 }

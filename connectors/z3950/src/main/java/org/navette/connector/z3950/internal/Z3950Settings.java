@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.navette.model.RecordFormat;
+import org.navette.query.PqfTranslator;
 import org.navette.spi.TargetConfig;
 
 /**
@@ -41,9 +42,15 @@ public record Z3950Settings(String targetId, String host, int port, String datab
                             int presentChunk, int poolSize, Duration idleTimeout) {
 
     /** The protocol-specific keys of a {@code z3950} target (besides {@link TargetConfig#COMMON_KEYS}). */
-    public static final Set<String> KEYS = Set.of("host", "port", "database", "syntax", "format", "elementSet",
-            "charset", "convertCharset", "user", "password", "group", "connectTimeout", "presentChunk", "poolSize",
-            "idleTimeout", "indexes");
+    public static final Set<String> KEYS = keys();
+
+    private static Set<String> keys() {
+        Set<String> keys = new java.util.TreeSet<>(Set.of("host", "port", "database", "syntax", "format", "elementSet",
+                "charset", "convertCharset", "user", "password", "group", "connectTimeout", "presentChunk", "poolSize",
+                "idleTimeout"));
+        keys.addAll(PqfTranslator.TARGET_KEYS); // the query translation's own keys ("indexes")
+        return Set.copyOf(keys);
+    }
 
     public static final int DEFAULT_PORT = 210;
     public static final int DEFAULT_POOL_SIZE = 4;

@@ -6,6 +6,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.navette.query.PqfTranslator;
+import org.navette.query.Translation;
 import org.navette.spi.Connector;
 import org.navette.spi.DiagnosticKind;
 import org.navette.spi.SearchListener;
@@ -32,17 +34,17 @@ public final class ZoomConnector implements Connector {
     private final TargetConfig config;
     private final ZoomTarget target;
     private final Posix posix;
-    private final PqfTranslation translation;
+    private final PqfTranslator translator;
     private final Supplier<Multiplexer> multiplexer;
     private final LongSupplier nanoTime;
     private volatile boolean closed;
 
-    public ZoomConnector(TargetConfig config, ZoomTarget target, Posix posix, PqfTranslation translation,
+    public ZoomConnector(TargetConfig config, ZoomTarget target, Posix posix, PqfTranslator translator,
                          Supplier<Multiplexer> multiplexer, LongSupplier nanoTime) {
         this.config = config;
         this.target = target;
         this.posix = posix;
-        this.translation = translation;
+        this.translator = translator;
         this.multiplexer = multiplexer;
         this.nanoTime = nanoTime;
     }
@@ -65,8 +67,8 @@ public final class ZoomConnector implements Connector {
     @Override
     public SearchOutcome search(SearchRequest request, SearchListener listener) {
         checkOpen();
-        PqfTranslation.Result pqf = translation.translate(request.query());
-        return searchPqf(pqf.pqf(), pqf.warnings(), request, listener);
+        Translation pqf = translator.translate(request.query());
+        return searchPqf(pqf.text(), pqf.warnings(), request, listener);
     }
 
     /**
@@ -88,14 +90,14 @@ public final class ZoomConnector implements Connector {
     @Override
     public CompletableFuture<SearchOutcome> searchAsync(SearchRequest request, SearchListener listener,
                                                         Executor executor) {
-        PqfTranslation.Result pqf;
+        Translation pqf;
         try {
             checkOpen();
-            pqf = translation.translate(request.query());
+            pqf = translator.translate(request.query());
         } catch (TargetException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return searchPqfAsync(pqf.pqf(), pqf.warnings(), request, listener, executor);
+        return searchPqfAsync(pqf.text(), pqf.warnings(), request, listener, executor);
     }
 
     /**
