@@ -15,6 +15,11 @@ import java.util.function.LongSupplier;
  * the loop work ({@link #post}) or cancel a search and be noticed at once. Deadlines are the loop's
  * own (monotonic clock), never ZOOM's whole-second timeouts.
  *
+ * <p>Why not {@code ZOOM_event}: it is exactly {@code ZOOM_event_nonblock} plus one {@code poll} of the
+ * connections' sockets with a timeout in whole seconds, and nothing can wake it early. This loop
+ * does the same steps ({@code ZOOM_connection_process}, {@code poll}, {@code ZOOM_connection_fire_event_socket})
+ * with a wake-up pipe in the poll set and millisecond deadlines of its own.
+ *
  * <p>A blocking search runs a loop of its own on the caller's thread ({@link #runUntil}); the
  * multiplexer runs one loop per worker thread for many searches at once.
  *
