@@ -79,6 +79,19 @@ public final class MarcXmlProbe {
         return null;
     }
 
+    /** The text of every subfield of every datafield {@code tag}, space-separated (empty when none). */
+    public String field(String tag) {
+        StringBuilder sb = new StringBuilder();
+        NodeList list = doc.getElementsByTagNameNS("*", "datafield");
+        for (int i = 0; i < list.getLength(); i++) {
+            Element e = (Element) list.item(i);
+            if (tag.equals(e.getAttribute("tag"))) {
+                sb.append(e.getTextContent().strip().replaceAll("\\s+", " ")).append(' ');
+            }
+        }
+        return sb.toString().strip();
+    }
+
     /** How many elements of this local name the record has (any namespace). */
     public int count(String localName) {
         return doc.getElementsByTagNameNS("*", localName).getLength();
