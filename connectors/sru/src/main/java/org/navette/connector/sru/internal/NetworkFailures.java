@@ -1,9 +1,11 @@
 package org.navette.connector.sru.internal;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -44,6 +46,9 @@ final class NetworkFailures {
             return TargetDiagnostic.of(DiagnosticKind.BAD_RESPONSE, null,
                     "response broken off: " + describe(e), null);
         }
+        if (e instanceof ProtocolException || sentBytesThatAreNotHttp(e)) {
+            return TargetDiagnostic.of(DiagnosticKind.BAD_RESPONSE, null, "not an HTTP answer: " + describe(e), null);
+        }
         String code;
         if (e instanceof ConnectException) {
             code = "net:ECONNREFUSED";
@@ -60,6 +65,17 @@ final class NetworkFailures {
         }
         // nothing was answered: retrying an SRU read cannot duplicate any effect
         return new TargetDiagnostic(DiagnosticKind.CONNECT_FAILED, code, "connection failed: " + describe(e), null, true);
+    }
+
+    /**
+     * OkHttp reports a connection closed before a full status line as "unexpected end of stream" with
+     * an EOFException saying how many bytes it had ({@code limit=N}): none means the server hung up
+     * without answering (connect-level), some means it sent something that is not HTTP.
+     */
+    private static boolean sentBytesThatAreNotHttp(IOException e) {
+        Throwable cause = e.getCause();
+        String m = cause instanceof EOFException ? String.valueOf(cause.getMessage()) : "";
+        return m.contains("limit=") && !m.contains("limit=0 ");
     }
 
     private static String describe(IOException e) {

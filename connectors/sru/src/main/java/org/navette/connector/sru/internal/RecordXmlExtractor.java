@@ -29,7 +29,8 @@ final class RecordXmlExtractor {
      *
      * @param root            the copied element's name, or the first element's name when nothing was copied
      * @param xml             the copied element as a standalone document, or null when no element matched
-     * @param formatAttribute the copied element's unqualified {@code format} attribute (marcxchange), or null
+     * @param formatAttribute the unqualified {@code format} attribute (marcxchange) of the copied element
+     *                        or of its first {@code record}, or null
      */
     record Extracted(QName root, String xml, String formatAttribute) {
     }
@@ -55,6 +56,10 @@ final class RecordXmlExtractor {
                         found = new Extracted(r.getName(), null, r.getAttributeValue(null, "format"));
                     }
                     if (writer != null) {
+                        if (found.formatAttribute() == null && r.getLocalName().equals("record")) {
+                            // a marcxchange collection: its first record says MARC21 or UNIMARC
+                            found = new Extracted(found.root(), null, r.getAttributeValue(null, "format"));
+                        }
                         writer.startElement(r);
                     }
                 }

@@ -117,6 +117,7 @@ class SruResponseParserTest {
         assertThat(rec.identifier()).isEqualTo("93201478x");
         assertThat(marc.rootName()).isEqualTo("collection");
         assertThat(marc.rootNamespace()).isEqualTo("info:lc/xmlns/marcxchange-v1");
+        assertThat(data(rec).formatAttribute()).isEqualTo("MARC21");
         assertThat(marc.controlField("001")).isEqualTo("93201478x");
         assertThat(marc.subfield("020", "a")).isEqualTo("8203172865");
         assertThat(data(rec).xml()).doesNotContain("<metadata");
