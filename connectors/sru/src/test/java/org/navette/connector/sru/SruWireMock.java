@@ -2,7 +2,6 @@ package org.navette.connector.sru;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
-import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.time.Duration;
 import java.util.Map;
@@ -26,7 +25,6 @@ final class SruWireMock implements AutoCloseable {
 
     SruWireMock(OkHttpClient http) {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort()
-                .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .notifier(new ConsoleNotifier(false)));
         server.start();
         this.http = http;
