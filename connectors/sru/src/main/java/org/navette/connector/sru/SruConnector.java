@@ -6,9 +6,10 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import okhttp3.OkHttpClient;
-import org.navette.connector.sru.internal.QueryToCql;
 import org.navette.connector.sru.internal.SruSettings;
 import org.navette.connector.sru.internal.SruTransport;
+import org.navette.query.CqlTranslator;
+import org.navette.query.Translation;
 import org.navette.spi.Connector;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
@@ -34,10 +35,10 @@ import org.navette.spi.TargetConfig;
  */
 public final class SruConnector implements Connector {
     private final TargetConfig target;
-    private final QueryToCql translator;
+    private final CqlTranslator translator;
     private final SruTransport transport;
 
-    SruConnector(TargetConfig target, SruSettings settings, QueryToCql translator, OkHttpClient client, Clock clock) {
+    SruConnector(TargetConfig target, SruSettings settings, CqlTranslator translator, OkHttpClient client, Clock clock) {
         this.target = target;
         this.translator = translator;
         this.transport = new SruTransport(target.id(), settings, client, clock);
@@ -55,8 +56,8 @@ public final class SruConnector implements Connector {
      */
     @Override
     public SearchOutcome search(SearchRequest request, SearchListener listener) {
-        QueryToCql.Cql cql = translator.translate(request.query());
-        return transport.search(cql.cql(), request, listener, cql.warnings());
+        Translation cql = translator.translate(request.query());
+        return transport.search(cql.text(), request, listener, cql.warnings());
     }
 
     /**
@@ -67,13 +68,18 @@ public final class SruConnector implements Connector {
     @Override
     public CompletableFuture<SearchOutcome> searchAsync(SearchRequest request, SearchListener listener,
                                                         Executor executor) {
-        QueryToCql.Cql cql;
+        Translation cql;
         try {
             cql = translator.translate(request.query());
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return transport.searchAsync(cql.cql(), request, listener, cql.warnings());
+        return transport.searchAsync(cql.text(), request, listener, cql.warnings());
+    }
+
+    /** The CQL this connector sends for a query (its index names, quoting and escaping). */
+    public Translation translate(org.navette.query.Query query) {
+        return translator.translate(query);
     }
 
     /**

@@ -4,13 +4,10 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import okhttp3.OkHttpClient;
-import org.navette.connector.sru.internal.QueryToCql;
 import org.navette.connector.sru.internal.SruSettings;
+import org.navette.query.CqlTranslator;
 import org.navette.spi.ConnectorFactory;
-import org.navette.spi.DiagnosticKind;
 import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
 
 /**
  * Creates {@link SruConnector}s (protocol {@code sru}). Every connector of one factory shares one
@@ -28,7 +25,9 @@ import org.navette.spi.TargetException;
  *   <li>{@code format}: {@code marc21} or {@code unimarc}, the record format hint (else inferred);</li>
  *   <li>{@code method}: {@code get} (default; POST anyway beyond {@code maxUrlLength}, default 2048) or {@code post};</li>
  *   <li>{@code maxResponseBytes}: default 16 MiB; larger answers fail with RESPONSE_TOO_LARGE;</li>
- *   <li>{@code indexes}, {@code unsupportedFields}, {@code cqlPreset} ({@code bnf}): how queries become CQL;</li>
+ *   <li>{@code indexPreset} ({@code dc} default, {@code bnf}, {@code k10plus}), {@code indexes} (field to
+ *       CQL index, e.g. {@code {"title": "dc.title"}}), {@code unsupportedFields} ({@code report} or
+ *       {@code any}): how queries become CQL, see {@link CqlTranslator};</li>
  *   <li>{@code parameters}: extra query parameters ({@code {"x-info-5-restrictorSummary": "true"}});</li>
  *   <li>{@code headers}: extra HTTP headers; {@code userAgent}: the User-Agent.</li>
  * </ul>
@@ -79,6 +78,7 @@ public final class SruConnectorFactory implements ConnectorFactory {
         Objects.requireNonNull(config, "config");
         config.requireKnownKeys(settingKeys());
         SruSettings settings = SruSettings.from(config);
+        CqlTranslator translator = CqlTranslator.fromTarget(config);
         // the search budget is enforced per call (OkHttp call timeout = time left): per-phase
         // timeouts would cut a long search short or let a slow one overrun it
         OkHttpClient perTarget = sharedClient().newBuilder()
@@ -87,7 +87,7 @@ public final class SruConnectorFactory implements ConnectorFactory {
                 .writeTimeout(java.time.Duration.ZERO)
                 .callTimeout(java.time.Duration.ZERO)
                 .build();
-        return new SruConnector(config, settings, translator(config), perTarget, clock);
+        return new SruConnector(config, settings, translator, perTarget, clock);
     }
 
     private synchronized OkHttpClient sharedClient() {
@@ -95,13 +95,6 @@ public final class SruConnectorFactory implements ConnectorFactory {
             client = new OkHttpClient();
         }
         return client;
-    }
-
-    private static QueryToCql translator(TargetConfig config) {
-        return query -> {
-            throw new TargetException(TargetDiagnostic.of(DiagnosticKind.UNSUPPORTED_SEARCH, null,
-                    "query translation to CQL is not wired yet; use SruConnector.searchCql", config.id()));
-        };
     }
 
     /** Builds factories; not thread-safe. */

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.navette.model.RawRecord;
 import org.navette.model.RecordFormat;
 import org.navette.model.RecordSyntax;
+import org.navette.query.CqlParser;
 import org.navette.query.Field;
 import org.navette.query.Query;
 import org.navette.spi.DiagnosticKind;
@@ -110,6 +111,99 @@ class SruZebraTest {
                 assertThat(raw.charsetHint()).isEqualTo("UTF-8");
             });
             assertThat(r.outcome().warnings()).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} hits")
+    @CsvSource(delimiter = '|', value = {
+            "title=computer|10",
+            "author=collins|2",
+            "isbn=0836968433|1",
+            "subject=opera|1",
+            "opera|4",
+            "computer|13",
+            "title=computer and author=collins|2",
+            "title=computer or title=opera|12",
+            "title=computer not author=collins|8",
+            "title=\"program a computer\"|2",
+            "title adj \"computer program\"|0",
+            "title all \"computer program\"|2",
+            "title=comput*|10",
+            "dc.title=computer and dc.creator=collins|2",
+            "(title=computer or title=opera) and author=collins|2",
+    })
+    void userQueriesAreTranslatedToZebrasCql(String userQuery, long hits) {
+        try (SruConnector c = marc21()) {
+            RecordingListener listener = new RecordingListener();
+            SearchOutcome out = c.search(SearchRequest.builder(CqlParser.parse(userQuery)).maxRecords(20)
+                    .timeout(Duration.ofSeconds(20)).build(), listener);
+
+            assertThat(out.hits()).isEqualTo(hits);
+            assertThat(out.fetched()).isEqualTo((int) hits);
+            assertThat(out.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void queriesBuiltInCodeFindTheSameRecordsAsynchronously() throws Exception {
+        Query q = Query.phrase(Field.TITLE, "program a computer").and(Query.author("collins"));
+        try (SruConnector c = marc21()) {
+            RecordingListener listener = new RecordingListener();
+            SearchOutcome out = c.searchAsync(SearchRequest.builder(q).timeout(Duration.ofSeconds(20)).build(),
+                    listener, Runnable::run).get(30, TimeUnit.SECONDS);
+
+            assertThat(out.hits()).isEqualTo(2);
+            assertThat(listener.probes()).extracting(m -> m.subfield("245", "a"))
+                    .containsOnly("How to program a computer");
+        }
+    }
+
+    @Test
+    void aFieldZebraCannotSearchIsReportedByZebra() {
+        try (SruConnector c = marc21()) {
+            assertThatThrownBy(() -> c.search(SearchRequest.builder(Query.year(1991)).build(), new RecordingListener()))
+                    .isInstanceOfSatisfying(TargetException.class, e -> {
+                        assertThat(e.diagnostic().kind()).isEqualTo(DiagnosticKind.UNSUPPORTED_SEARCH);
+                        assertThat(e.diagnostic().code()).isEqualTo("info:srw/diagnostic/1/16");
+                    });
+        }
+    }
+
+    @Test
+    void aFieldConfiguredAsUnsupportedIsRefusedBeforeAnyRequest() {
+        Map<String, Object> noYear = Map.of("indexes", Map.of("year", ""));
+        try (SruConnector c = connector(ZebraPeer.MARC21, noYear)) {
+            assertThatThrownBy(() -> c.search(SearchRequest.builder(Query.title("computer").and(Query.year(1991)))
+                    .build(), new RecordingListener()))
+                    .isInstanceOfSatisfying(TargetException.class, e -> {
+                        assertThat(e.diagnostic().kind()).isEqualTo(DiagnosticKind.UNSUPPORTED_SEARCH);
+                        assertThat(e.diagnostic().code()).isNull();
+                    });
+        }
+    }
+
+    @Test
+    void aFieldConfiguredToFallBackToAnyIsSearchedAsAnyWithAWarning() {
+        Map<String, Object> isbnAsAny = Map.of("indexes", Map.of("isbn", ""), "unsupportedFields", "any");
+        try (SruConnector c = connector(ZebraPeer.MARC21, isbnAsAny)) {
+            RecordingListener listener = new RecordingListener();
+            SearchOutcome out = c.search(SearchRequest.builder(Query.isbn("0836968433")).build(), listener);
+
+            assertThat(out.hits()).isEqualTo(1);
+            assertThat(out.warnings()).singleElement()
+                    .satisfies(w -> assertThat(w.kind()).isEqualTo(DiagnosticKind.UNSUPPORTED_SEARCH));
+            assertThat(listener.warnings).isEqualTo(out.warnings());
+        }
+    }
+
+    @Test
+    void theTargetsOwnIndexNamesAreUsed() {
+        Map<String, Object> indexes = Map.of("indexes", Map.of("title", "dc.title", "author", "dc.author"));
+        try (SruConnector c = connector(ZebraPeer.MARC21, indexes)) {
+            Query q = Query.title("computer").and(Query.author("collins"));
+
+            assertThat(c.translate(q).text()).contains("dc.title", "dc.author").doesNotContain("dc.creator");
+            assertThat(c.search(SearchRequest.builder(q).build(), new RecordingListener()).hits()).isEqualTo(2);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import org.navette.model.RecordFormat;
+import org.navette.query.CqlTranslator;
 import org.navette.spi.TargetConfig;
 
 /**
@@ -41,8 +42,7 @@ public record SruSettings(HttpUrl url, SruVersion version, String recordSchema, 
                           Duration timeout, Map<String, String> parameters, Headers headers, String userAgent) {
 
     /** The SRU-specific target keys (besides {@link TargetConfig#COMMON_KEYS}). */
-    public static final Set<String> KEYS = Set.of("url", "version", "recordSchema", "recordPacking", "format",
-            "method", "maxUrlLength", "maxResponseBytes", "parameters", "headers", "userAgent", "indexes", "cqlPreset");
+    public static final Set<String> KEYS = keys();
 
     /** Parameters the connector sends itself; {@code parameters} may not override them. */
     static final Set<String> RESERVED_PARAMETERS = Set.of("operation", "version", "query", "startrecord",
@@ -132,6 +132,13 @@ public record SruSettings(HttpUrl url, SruVersion version, String recordSchema, 
         }
         return new SruSettings(url, version, schema, packing.equals("string"), format, method.equals("post"),
                 maxUrlLength, maxBytes, timeout, parameters, headers.build(), userAgent);
+    }
+
+    private static Set<String> keys() {
+        Set<String> keys = new java.util.TreeSet<>(Set.of("url", "version", "recordSchema", "recordPacking", "format",
+                "method", "maxUrlLength", "maxResponseBytes", "parameters", "headers", "userAgent"));
+        keys.addAll(CqlTranslator.TARGET_KEYS); // indexes, indexPreset: read by the query translator
+        return Set.copyOf(keys);
     }
 
     private static String versionText(Number n) {
