@@ -263,7 +263,7 @@ public final class CqlSyntax {
 
     private Field resolveIndex(Token index, Scope scope) {
         String name = decodeName(index);
-        String expected = "a known index: " + IndexNames.known();
+        String expected = IndexNames.EXPECTED;
         int dot = name.indexOf('.');
         Optional<Field> field;
         if (dot >= 0) {
