@@ -41,7 +41,8 @@ import org.navette.query.internal.CqlSyntax;
  * {@code prox}, boolean modifiers, {@code sortBy} (Navette ranks merged results itself; ask for an
  * order in the search request, not in the query), {@code <>} (write {@code a not b}), masking with
  * {@code ?} or an inner {@code *}, anchoring {@code ^} (escape these to search them literally),
- * other relations and modifiers, unknown indexes and context sets. The keywords {@code and or not
+ * other relations and modifiers, unknown indexes and context sets (there is no {@code alis.*}
+ * set: Alis' index names have no public definition to map from). The keywords {@code and or not
  * prox sortBy} are not accepted as bare terms: quote them ({@code "not"}).
  *
  * <p>Thread-safety: stateless; {@link #parse(String)} may be called from any thread.
