@@ -204,6 +204,33 @@ class Z3950ZebraSearchTest {
     }
 
     @Test
+    void theDeclaredCharsetTravelsAsTheRecordsCharsetHintWithTheBytesUntouched() {
+        ZoomConnector declared = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc")
+                .set("charset", "utf-8").build());
+        RecordingListener listener = new RecordingListener();
+
+        TestTargets.search(declared, "@attr 1=4 bohême", TestTargets.request().build(), listener);
+
+        RawRecord raw = listener.records.get(0);
+        assertThat(raw.charsetHint()).isEqualTo("utf-8");
+        assertThat(new String(raw.bytes(), StandardCharsets.UTF_8)).contains("Les Intérêts français en Bohême");
+    }
+
+    @Test
+    void convertCharsetHasYazConvertTheRecordsToUtf8() {
+        // these records are UTF-8; declaring them Latin-1 makes YAZ's conversion visible: é becomes Ã©
+        ZoomConnector converting = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc")
+                .set("charset", "iso-8859-1").set("convertCharset", true).build());
+        RecordingListener listener = new RecordingListener();
+
+        TestTargets.search(converting, "@attr 1=4 bohême", TestTargets.request().build(), listener);
+
+        RawRecord raw = listener.records.get(0);
+        assertThat(raw.charsetHint()).isEqualTo("UTF-8");
+        assertThat(field(marc(List.of(raw)).get(0), "200")).contains("Les IntÃ©rÃªts franÃ§ais en BohÃªme");
+    }
+
+    @Test
     void theConnectorIsFoundThroughServiceLoaderAndTranslatesQueriesToPqf() {
         ConnectorRegistry registry = ConnectorRegistry.fromClassPath();
         assertThat(registry.protocols()).contains("z3950");

@@ -181,8 +181,10 @@ public final class EventLoop implements AutoCloseable {
             return; // timeout (deadlines are checked next round) or EINTR
         }
         if (revents(0) != 0) {
-            signalled.set(false);
+            // drain before re-arming: re-arming first would let a concurrent wake() write a byte that
+            // this drain swallows while the flag stays set, and every later wake-up would be lost
             posix.drain(readFd);
+            signalled.set(false);
         }
         for (int i = 0; i < polled.size(); i++) {
             int rev = revents(i + 1);
