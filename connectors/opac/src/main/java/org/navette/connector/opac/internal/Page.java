@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Node;
 import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.navette.connector.opac.internal.ProfileSpec.PageFormat;
 import org.navette.spi.DiagnosticKind;
 import org.navette.spi.TargetDiagnostic;
@@ -30,6 +33,8 @@ final class Page {
     private static final Pattern META_CHARSET = Pattern.compile(
             "<meta[^>]+charset\\s*=\\s*[\"']?\\s*([A-Za-z0-9._:-]{1,40})", Pattern.CASE_INSENSITIVE);
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Browsers' HTML parsers stop nesting at 512 levels too; real OPAC pages stay below 20. */
+    static final int MAX_DEPTH = 512;
 
     private final String url;
     private final PageNode root;
@@ -71,7 +76,28 @@ final class Page {
             text = DocumentWriteUnwrapper.unwrap(text);
         }
         Document doc = Parser.htmlParser().parseInput(text, url);
+        int depth = depthBeyond(doc, MAX_DEPTH);
+        if (depth > MAX_DEPTH) {
+            // selectors walk ancestors and :contains reads whole subtrees: on thousands of levels that is
+            // quadratic, so a hostile page could hold a search for minutes (fuzzing found one)
+            throw new TargetException(TargetDiagnostic.of(DiagnosticKind.BAD_RESPONSE, "opac:too-deep",
+                    "profile " + profile.name() + ": the page nests elements more than " + MAX_DEPTH
+                            + " levels deep; not read", url));
+        }
         return new Page(url, PageNode.of(doc), charset.name());
+    }
+
+    /** The depth of the deepest element, or the first depth found beyond {@code limit} (the scan stops there). */
+    static int depthBeyond(Document doc, int limit) {
+        int[] max = {0};
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                max[0] = Math.max(max[0], depth);
+                return depth > limit ? FilterResult.STOP : FilterResult.CONTINUE;
+            }
+        }, doc);
+        return max[0];
     }
 
     private static JsonNode json(ProfileSpec profile, String url, String text) {
