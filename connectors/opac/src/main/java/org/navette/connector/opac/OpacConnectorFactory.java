@@ -28,7 +28,7 @@ import org.navette.spi.TargetConfig;
  * (5 MiB), {@code timeout} per request (15 s), {@code connectTimeout} (5 s), {@code maxPages} (5),
  * {@code maxRedirects} (5), {@code exportMarc} (true), {@code fetchDetails} (the profile's
  * choice), {@code params} (constant request parameters of the site), {@code unsupportedFields}
- * ({@code any} or {@code reject}).
+ * ({@code report} or {@code any}; default: the profile's choice).
  *
  * <p>Politeness limits are kept per host and shared by every connector this factory created:
  * two libraries on one consortium server share its rate limit, concurrency cap and Retry-After

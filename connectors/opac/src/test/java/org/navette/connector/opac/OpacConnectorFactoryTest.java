@@ -56,7 +56,7 @@ class OpacConnectorFactoryTest {
         assertThatThrownBy(() -> f.create(ok.set("maxConcurrent", 1).set("url", "ftp://opac.example.org/").build()))
                 .hasMessage("target x: 'url' must be an http:// or https:// URL, was ftp://opac.example.org/");
         assertThatThrownBy(() -> f.create(ok.set("url", "https://opac.example.org/").set("unsupportedFields", "ignore").build()))
-                .hasMessage("target x: 'unsupportedFields' must be \"any\" or \"reject\", was ignore");
+                .hasMessage("target x: 'unsupportedFields' must be \"report\" or \"any\", was ignore");
         assertThatThrownBy(() -> f.create(ok.set("unsupportedFields", "any").set("profile", "koha").build()))
                 .hasMessageStartingWith("OPAC profile 'koha' is neither a built-in profile");
     }
@@ -64,7 +64,7 @@ class OpacConnectorFactoryTest {
     @Test
     void aTargetCanRejectFieldsItsProfileWouldSearchAsAnyWithoutSendingAnything() {
         Connector c = new OpacConnectorFactory().create(SERVER.target("strict", "bibliotheca", "/read/")
-                .set("unsupportedFields", "reject").build());
+                .set("unsupportedFields", "report").build());
 
         OpacTestServer.Result r = OpacTestServer.search(c, Query.isbn("3551551677"), 5, Duration.ofSeconds(5));
 

@@ -68,15 +68,20 @@ public final class CheckRun implements Trace {
     public void field(String path, String selector, int matched, List<String> values) {
         Value v = new Value(path, selector, matched, List.copyOf(values));
         boolean recordLevel = path.contains(".fields") || path.contains(".holdings");
-        if (!recordLevel || current == null) {
-            List<Value> page = new ArrayList<>();
-            page.add(v);
-            scopes.add(new Scope("page", null, page));
-            if (recordLevel) {
-                current = page;
-            }
-        } else {
+        if (recordLevel && current != null) {
             current.add(v);
+            return;
+        }
+        Scope last = scopes.isEmpty() ? null : scopes.get(scopes.size() - 1);
+        if (last != null && last.name().equals("page") && !recordLevel) {
+            last.values().add(v);
+            return;
+        }
+        List<Value> page = new ArrayList<>();
+        page.add(v);
+        scopes.add(new Scope("page", null, page));
+        if (recordLevel) {
+            current = page;
         }
     }
 

@@ -2,11 +2,10 @@ package org.navette.connector.opac.internal;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
-import org.navette.connector.opac.internal.ProfileSpec.UnsupportedFields;
+import org.navette.query.UnsupportedFieldPolicy;
 import org.navette.spi.TargetConfig;
 
 /**
@@ -31,7 +30,7 @@ import org.navette.spi.TargetConfig;
 public record OpacSettings(HttpUrl baseUrl, double requestsPerSecond, int maxConcurrent, String userAgent,
                            long maxPageBytes, Duration requestTimeout, Duration connectTimeout, int maxPages,
                            int maxRedirects, boolean exportMarc, Boolean fetchDetails, Map<String, String> params,
-                           UnsupportedFields unsupportedFields) {
+                           UnsupportedFieldPolicy unsupportedFields) {
     /** Names the software and where to read about it, as polite crawlers do. */
     public static final String DEFAULT_USER_AGENT = "Navette/0.1 (+https://navette.org; federated library search)";
 
@@ -85,14 +84,14 @@ public record OpacSettings(HttpUrl baseUrl, double requestsPerSecond, int maxCon
             }
             params.put(k, String.valueOf(v));
         });
-        UnsupportedFields unsupported = null;
+        UnsupportedFieldPolicy unsupported = null;
         if (config.has("unsupportedFields")) {
             String v = config.string("unsupportedFields", "");
-            unsupported = switch (v.toLowerCase(Locale.ROOT)) {
-                case "any" -> UnsupportedFields.ANY;
-                case "reject" -> UnsupportedFields.REJECT;
-                default -> throw bad(config, "unsupportedFields", v, "\"any\" or \"reject\"");
-            };
+            try {
+                unsupported = UnsupportedFieldPolicy.fromSetting(v);
+            } catch (IllegalArgumentException e) {
+                throw bad(config, "unsupportedFields", v, "\"report\" or \"any\"");
+            }
         }
         return new OpacSettings(base, rps, maxConcurrent, userAgent, maxPageBytes, requestTimeout, connectTimeout,
                 maxPages, maxRedirects, exportMarc, fetchDetails, params, unsupported);

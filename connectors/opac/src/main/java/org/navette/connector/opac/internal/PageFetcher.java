@@ -130,7 +130,9 @@ final class PageFetcher {
             rb.method(currentMethod, currentMethod.equals("POST") ? currentForm : null);
             HostGates.Gate gate = gates.gate(OpacSettings.hostKey(current), settings.requestsPerSecond(),
                     settings.maxConcurrent());
-            try (HostGates.Permit permit = gate.enter(deadline); Response response = execute(rb.build(), gate)) {
+            // the permit is held until the body is read: the concurrency cap counts whole transfers
+            HostGates.Permit permit = gate.enter(deadline);
+            try (permit; Response response = execute(rb.build())) {
                 int code = response.code();
                 if (code >= 300 && code < 400 && code != 304) {
                     String location = response.header("Location");
@@ -168,7 +170,7 @@ final class PageFetcher {
         }
     }
 
-    private Response execute(Request request, HostGates.Gate gate) {
+    private Response execute(Request request) {
         Call call = client.newCall(request);
         long remaining = deadline.remainingNanos();
         long timeout = Math.min(settings.requestTimeout().toNanos(), remaining);

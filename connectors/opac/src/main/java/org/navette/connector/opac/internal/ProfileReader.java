@@ -37,10 +37,10 @@ import org.navette.connector.opac.internal.ProfileSpec.QueryTemplate;
 import org.navette.connector.opac.internal.ProfileSpec.Results;
 import org.navette.connector.opac.internal.ProfileSpec.Search;
 import org.navette.connector.opac.internal.ProfileSpec.Session;
-import org.navette.connector.opac.internal.ProfileSpec.UnsupportedFields;
 import org.navette.model.RecordFormat;
 import org.navette.model.RecordSyntax;
 import org.navette.query.Field;
+import org.navette.query.UnsupportedFieldPolicy;
 import org.navette.spi.DiagnosticKind;
 
 /**
@@ -225,14 +225,19 @@ public final class ProfileReader {
         String truncation = templateWithTerm(at, "truncation");
         String phrase = templateWithTerm(at, "phrase");
         String removeChars = at.has("removeChars") ? at.child("removeChars").text() : "";
-        UnsupportedFields unsupported = at.has("unsupportedFields")
-                ? enumValue(at.child("unsupportedFields"), UnsupportedFields.class, at.child("unsupportedFields").text())
-                : UnsupportedFields.ANY;
+        UnsupportedFieldPolicy unsupported = UnsupportedFieldPolicy.SEARCH_AS_ANY;
+        if (at.has("unsupportedFields")) {
+            try {
+                unsupported = UnsupportedFieldPolicy.fromSetting(at.child("unsupportedFields").text());
+            } catch (IllegalArgumentException e) {
+                throw at.child("unsupportedFields").fail(e.getMessage());
+            }
+        }
         boolean hasAny = fields != null ? fields.containsKey(Field.ANY) : query.clauses().containsKey(Field.ANY);
-        if (unsupported == UnsupportedFields.ANY && !hasAny) {
+        if (unsupported == UnsupportedFieldPolicy.SEARCH_AS_ANY && !hasAny) {
             throw at.child(at.has("unsupportedFields") ? "unsupportedFields" : "fields")
                     .fail("unsupported fields are searched as 'any', but no 'any' field is mapped "
-                            + "(map one, or set unsupportedFields to \"reject\")");
+                            + "(map one, or set unsupportedFields to \"report\")");
         }
         Paging paging = null;
         if (at.has("paging")) {

@@ -8,6 +8,7 @@ import org.navette.connector.opac.OpacProfile;
 import org.navette.model.RecordFormat;
 import org.navette.model.RecordSyntax;
 import org.navette.query.Field;
+import org.navette.query.UnsupportedFieldPolicy;
 import org.navette.spi.DiagnosticKind;
 
 /**
@@ -23,14 +24,6 @@ public record ProfileSpec(String name, String description, String source, PageFo
     /** Whether the OPAC answers with HTML pages or a JSON API. */
     public enum PageFormat { HTML, JSON }
 
-    /** What to do with a query field the profile cannot search. */
-    public enum UnsupportedFields {
-        /** Search the term in the profile's {@code any} field and warn. */
-        ANY,
-        /** Fail the search with {@code UNSUPPORTED_SEARCH}. */
-        REJECT
-    }
-
     /** A page to fetch before the first search, for OPACs that need a session cookie. */
     public record Session(String path) { }
 
@@ -42,7 +35,7 @@ public record ProfileSpec(String name, String description, String source, PageFo
     public record Search(String method, String path, List<Map.Entry<String, String>> params,
                          Map<Field, List<Map.Entry<String, String>>> fields, QueryTemplate query,
                          boolean singleField, String truncation, String phrase, String removeChars,
-                         UnsupportedFields unsupportedFields, Paging paging) {
+                         UnsupportedFieldPolicy unsupportedFields, Paging paging) {
         public Search {
             params = List.copyOf(params);
             fields = fields == null ? null : Map.copyOf(fields);

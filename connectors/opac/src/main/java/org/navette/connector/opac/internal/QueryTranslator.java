@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.navette.connector.opac.internal.ProfileSpec.QueryTemplate;
 import org.navette.connector.opac.internal.ProfileSpec.Search;
-import org.navette.connector.opac.internal.ProfileSpec.UnsupportedFields;
 import org.navette.query.Field;
 import org.navette.query.Query;
 import org.navette.query.Relation;
+import org.navette.query.UnsupportedFieldPolicy;
 import org.navette.spi.DiagnosticKind;
 import org.navette.spi.TargetDiagnostic;
 import org.navette.spi.TargetException;
@@ -29,9 +29,9 @@ import org.navette.spi.TargetException;
  */
 final class QueryTranslator {
     private final ProfileSpec profile;
-    private final UnsupportedFields unsupported;
+    private final UnsupportedFieldPolicy unsupported;
 
-    QueryTranslator(ProfileSpec profile, UnsupportedFields unsupported) {
+    QueryTranslator(ProfileSpec profile, UnsupportedFieldPolicy unsupported) {
         this.profile = profile;
         this.unsupported = unsupported;
     }
@@ -80,7 +80,7 @@ final class QueryTranslator {
         if (search.singleField() && terms.size() > 1) {
             List<String> names = new ArrayList<>();
             terms.keySet().forEach(f -> names.add(f.indexName()));
-            if (unsupported == UnsupportedFields.REJECT || !search.fields().containsKey(Field.ANY)) {
+            if (unsupported == UnsupportedFieldPolicy.REPORT || !search.fields().containsKey(Field.ANY)) {
                 throw unsupported("a search in several fields " + names + " (its form searches one field at a time)");
             }
             List<String> all = new ArrayList<>();
@@ -151,7 +151,7 @@ final class QueryTranslator {
         if (mapped) {
             return f;
         }
-        if (unsupported == UnsupportedFields.REJECT || !hasAny()) {
+        if (unsupported == UnsupportedFieldPolicy.REPORT || !hasAny()) {
             throw new TargetException(TargetDiagnostic.of(DiagnosticKind.UNSUPPORTED_SEARCH, "opac:unsupported-field",
                     "profile " + profile.name() + " cannot search the field " + f.indexName(), f.indexName()));
         }

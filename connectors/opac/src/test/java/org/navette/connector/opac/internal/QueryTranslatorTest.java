@@ -11,9 +11,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-import org.navette.connector.opac.internal.ProfileSpec.UnsupportedFields;
 import org.navette.query.Field;
 import org.navette.query.Query;
+import org.navette.query.UnsupportedFieldPolicy;
 import org.navette.spi.DiagnosticKind;
 import org.navette.spi.TargetDiagnostic;
 import org.navette.spi.TargetException;
@@ -40,7 +40,7 @@ class QueryTranslatorTest {
 
     @Test
     void aFormTakesOneParameterSetPerFieldAfterTheConstantOnes() {
-        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFields.ANY)
+        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY)
                 .translate(Query.title("rose").and(Query.author("eco")), Map.of("lang", "fr", "site", "x"));
 
         assertThat(params(t)).containsExactly("sort=year", "lang=fr", "site=x", "ti=rose", "au=eco", "mode=name");
@@ -51,19 +51,19 @@ class QueryTranslatorTest {
     void clausesOnOneFieldBecomeOneTermAndPhrasesAndStemsUseTheProfilesTemplates() {
         Query q = Query.title("name").and(Query.phrase(Field.TITLE, "der rose")).and(Query.truncated(Field.ANY, "semiot"));
 
-        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFields.ANY).translate(q, Map.of());
+        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(q, Map.of());
 
         assertThat(params(t)).containsExactly("sort=year", "lang=de", "sw=semiot*", "ti=name \"der rose\"");
     }
 
     @Test
     void anUnsupportedFieldIsSearchedAsAnyWithAWarningOrRejected() {
-        QueryTranslator.Translation loose = new QueryTranslator(FORM, UnsupportedFields.ANY).translate(Query.isbn("3446228241"), Map.of());
+        QueryTranslator.Translation loose = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(Query.isbn("3446228241"), Map.of());
 
         assertThat(params(loose)).containsExactly("sort=year", "lang=de", "sw=3446228241");
         assertThat(loose.warnings()).extracting(TargetDiagnostic::message)
                 .containsExactly("profile form cannot search the field isbn; searched as any");
-        assertThatThrownBy(() -> new QueryTranslator(FORM, UnsupportedFields.REJECT).translate(Query.isbn("1"), Map.of()))
+        assertThatThrownBy(() -> new QueryTranslator(FORM, UnsupportedFieldPolicy.REPORT).translate(Query.isbn("1"), Map.of()))
                 .isInstanceOf(TargetException.class)
                 .satisfies(e -> assertThat(((TargetException) e).diagnostic().kind()).isEqualTo(DiagnosticKind.UNSUPPORTED_SEARCH))
                 .hasMessageContaining("profile form cannot search the field isbn");
@@ -71,7 +71,7 @@ class QueryTranslatorTest {
 
     @Test
     void aFormCannotExpressOrNotOrRanges() {
-        QueryTranslator form = new QueryTranslator(FORM, UnsupportedFields.ANY);
+        QueryTranslator form = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY);
 
         assertThatThrownBy(() -> form.translate(Query.title("a").or(Query.title("b")), Map.of()))
                 .hasMessage("UNSUPPORTED_SEARCH opac:unsupported-query profile form cannot express OR (its search form combines "
@@ -86,13 +86,13 @@ class QueryTranslatorTest {
     void aQueryLanguageProfileNestsBooleansAndDropsCharactersItCannotQuote() {
         Query q = Query.title("der \"name\"").and(Query.any("rose").or(Query.any("eco")));
 
-        QueryTranslator.Translation t = new QueryTranslator(TEMPLATE, UnsupportedFields.ANY).translate(q, Map.of());
+        QueryTranslator.Translation t = new QueryTranslator(TEMPLATE, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(q, Map.of());
 
         assertThat(params(t)).containsExactly("Query=331=\"der name\" AND (-1=\"rose\" OR -1=\"eco\")");
-        assertThatThrownBy(() -> new QueryTranslator(TEMPLATE, UnsupportedFields.ANY)
+        assertThatThrownBy(() -> new QueryTranslator(TEMPLATE, UnsupportedFieldPolicy.SEARCH_AS_ANY)
                 .translate(Query.any("a").andNot(Query.any("b")), Map.of()))
                 .hasMessageContaining("cannot express NOT (the profile has no search.query.not template)");
-        assertThatThrownBy(() -> new QueryTranslator(TEMPLATE, UnsupportedFields.ANY).translate(Query.any("\"\""), Map.of()))
+        assertThatThrownBy(() -> new QueryTranslator(TEMPLATE, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(Query.any("\"\""), Map.of()))
                 .satisfies(e -> assertThat(((TargetException) e).diagnostic().kind()).isEqualTo(DiagnosticKind.QUERY_REJECTED));
     }
 
@@ -106,7 +106,7 @@ class QueryTranslatorTest {
 
     @Property(tries = 200)
     void everyTermOfAnAndQueryReachesTheFormExactlyOnce(@ForAll("conjunctions") Query q) {
-        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFields.ANY).translate(q, Map.of());
+        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(q, Map.of());
 
         List<String> sent = t.params().stream().skip(2).filter(e -> !e.getKey().equals("mode"))
                 .flatMap(e -> List.of(e.getValue().split(" ")).stream()).sorted().toList();
