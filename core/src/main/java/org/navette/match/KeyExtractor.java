@@ -137,6 +137,12 @@ final class KeyExtractor {
         List<String> publisher = text.analyze(r.publisher(), null);
         publisher.removeIf(PUBLISHER_NOISE::contains);
         List<String> container = r.series().isEmpty() ? List.of() : text.analyze(r.series().get(0), null);
+        if (r.materialType() == MaterialType.ARTICLE && !container.isEmpty() && container.containsAll(full)) {
+            // a "title" made of the journal's name identifies nothing (harvesters do this)
+            proper = new ArrayList<>();
+            full = new ArrayList<>();
+            titleNumbers.clear();
+        }
 
         List<String> blocking = blockingKeys(r, isbns, ids, proper, full, authors);
         return new MatchKeys(r, isbns, setIsbns, r.issns(), ids, proper, full, !remainder.isEmpty(), titleNumbers,
@@ -158,6 +164,10 @@ final class KeyExtractor {
             }
             case DOI -> {
                 v = v.replaceFirst("^(https?://)?(dx\\.)?doi\\.org/", "").replaceFirst("^doi:\\s*", "");
+                if (v.endsWith(".") || v.endsWith("/") || v.endsWith("-")) {
+                    // cut off in the source ("10.17705/1CAIS."): it would match a whole journal
+                    return null;
+                }
                 // Cochrane-style versions (.pub2, .pub3) and preprint versions (v2) are one work
                 v = v.replaceFirst("\\.pub\\d+$", "").replaceFirst("v\\d+$", "");
                 // a DOI must have a prefix and a suffix; a bare journal prefix identifies nothing
