@@ -111,6 +111,10 @@ final class KeyExtractor {
         full.addAll(proper);
         full.addAll(remainder);
         full.addAll(partName);
+        // titles beyond this are run-on text (a scraped paragraph, a whole citation): comparing
+        // their heads decides as well and keeps pairwise comparison cheap
+        proper = cap(proper);
+        full = cap(full);
         if (proper.isEmpty()) {
             proper = new ArrayList<>(full);
         }
@@ -230,6 +234,12 @@ final class KeyExtractor {
             keys.add("a" + surname + "|" + r.year());
         }
         return keys;
+    }
+
+    private static final int MAX_TITLE_WORDS = 40;
+
+    private static List<String> cap(List<String> tokens) {
+        return tokens.size() <= MAX_TITLE_WORDS ? tokens : new ArrayList<>(tokens.subList(0, MAX_TITLE_WORDS));
     }
 
     private static String prefix(String token) {

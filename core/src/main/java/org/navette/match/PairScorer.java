@@ -229,7 +229,9 @@ final class PairScorer {
             return;
         }
         double full = Similarity.weightedDice(a.fullTokens, b.fullTokens);
-        double proper = Similarity.weightedDice(a.properTokens, b.properTokens);
+        double proper = a.hasRemainder || b.hasRemainder || a.properTokens.size() != a.fullTokens.size()
+                || b.properTokens.size() != b.fullTokens.size()
+                ? Similarity.weightedDice(a.properTokens, b.properTokens) : full;
         double s;
         double agree;
         if (a.hasRemainder && b.hasRemainder) {
@@ -243,6 +245,10 @@ final class PairScorer {
             List<String> shorter = a.fullTokens.size() <= b.fullTokens.size() ? a.fullTokens : b.fullTokens;
             List<String> longer = shorter == a.fullTokens ? b.fullTokens : a.fullTokens;
             double prefix = Similarity.weightedContainment(shorter, longer.subList(0, shorter.size()));
+            if (a.fullTokens.size() == b.fullTokens.size()) {
+                // which side is "shorter" is arbitrary then: take both, so the rule stays symmetric
+                prefix = Math.max(prefix, Similarity.weightedContainment(longer, shorter));
+            }
             double coverage = (double) shorter.size() / longer.size();
             double partial = Math.max(proper, prefix) * (0.8 + 0.12 * Math.min(1.0, coverage / 0.4));
             s = Math.max(full, coverage == 1.0 ? Math.max(proper, prefix) : partial);
