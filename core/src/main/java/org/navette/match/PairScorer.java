@@ -340,7 +340,13 @@ final class PairScorer {
             return 0;
         }
         if (!x.personal()) {
-            return Similarity.dice(x.surname(), y.surname()) >= 0.6 ? 1.0 : 0;
+            if (Similarity.dice(x.surname(), y.surname()) >= 0.6) {
+                return 1.0;
+            }
+            // "Washington (State)" for "Washington (State). State Board for Community College Education":
+            // one catalogue gave only the parent body
+            return x.surname().size() >= 2 && y.surname().size() >= 2
+                    && Similarity.containment(x.surname(), y.surname()) >= 0.99 ? 0.5 : 0;
         }
         if (Similarity.sharedWords(x.surname(), y.surname()) == 0) {
             // when a name's order is a guess, its surname may be any of its words
@@ -416,7 +422,8 @@ final class PairScorer {
                 t.add("edition", x >= 2 ? 2.0 : 0.5, t.explaining ? "edition " + x : null);
             }
         } else if (Math.max(x, y) >= 2) {
-            t.add("edition", -2.0, t.explaining ? "only one record states edition " + Math.max(x, y) : null);
+            // a second or later edition is always stated; its absence usually means the first
+            t.add("edition", -4.5, t.explaining ? "only one record states edition " + Math.max(x, y) : null);
         }
     }
 

@@ -18,6 +18,11 @@ final class ScoredPairs {
         pairs.add(new double[] {same ? 1 : 0, e.decision() == MatchDecision.VETOED ? -1 : e.score()});
     }
 
+    /** A pair never compared (no shared blocking key): a non-match at every threshold. */
+    void addNonCandidate(boolean same) {
+        pairs.add(new double[] {same ? 1 : 0, -1});
+    }
+
     int size() {
         return pairs.size();
     }
@@ -32,7 +37,7 @@ final class ScoredPairs {
 
     String sweep() {
         StringBuilder sb = new StringBuilder();
-        for (double t : new double[] {0.3, 0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999}) {
+        for (double t : new double[] {0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995, 0.999}) {
             sb.append(String.format(Locale.ROOT, "  threshold %.3f: %s%n", t, at(t)));
         }
         return sb.toString();
