@@ -1,6 +1,8 @@
 package org.navette.query;
 
 import java.util.Objects;
+import org.navette.query.internal.CqlWriter;
+import org.navette.query.internal.TermText;
 
 /**
  * A search query: one abstract syntax tree for every target, built in code or parsed from CQL,
@@ -11,6 +13,8 @@ import java.util.Objects;
  * Query p = Query.phrase(Field.TITLE, "the computer bible");
  * Query y = Query.yearBetween(1990, 2000).andNot(Query.term(Field.LANGUAGE, "eng"));
  * Query t = Query.truncated(Field.TITLE, "comput");   // comput*
+ * Query c = CqlParser.parse("title=computer and author=collins");
+ * c.toCql();                                           // "title=computer and author=collins"
  * }</pre>
  *
  * <p>Thread-safety: immutable values.
@@ -30,6 +34,16 @@ public sealed interface Query permits Query.Clause, Query.And, Query.Or, Query.A
     /** This, but not the other (CQL {@code not}, which is binary). */
     default Query andNot(Query other) {
         return new AndNot(this, other);
+    }
+
+    /**
+     * This query in Navette's canonical CQL (plain index names, single spaces, minimal quoting and
+     * parentheses), for logs and the CLI. {@link CqlParser#parse(String)} gives this query back for
+     * every query the parser can produce. For an SRU target use {@link CqlTranslator}, which writes
+     * the target's own index names.
+     */
+    default String toCql() {
+        return CqlWriter.canonical().write(this);
     }
 
     /** A word (or all words of a multi-word term) in a field. */
@@ -76,7 +90,10 @@ public sealed interface Query permits Query.Clause, Query.And, Query.Or, Query.A
      *
      * @param field          the field searched
      * @param relation       how the term is compared
-     * @param term           the user's term, unescaped and unquoted; never blank
+     * @param term           the user's term, unescaped and unquoted; never blank. Leading and trailing
+     *                       whitespace is removed and inner runs of whitespace become one space;
+     *                       control characters are refused (they mean nothing in a search and could
+     *                       cut a query short at a C library)
      * @param upperBound     the upper bound for {@link Relation#WITHIN}, else null
      * @param rightTruncated true when the term's last word is a stem (CQL {@code comput*})
      */
@@ -96,7 +113,16 @@ public sealed interface Query permits Query.Clause, Query.And, Query.Or, Query.A
                 throw new IllegalArgumentException("clause upperBound is required for WITHIN and only for WITHIN (field "
                         + field.indexName() + ", relation " + relation + ")");
             }
-            term = term.strip();
+            if (upperBound != null && upperBound.isBlank()) {
+                throw new IllegalArgumentException("clause upperBound must not be blank (field " + field.indexName() + ")");
+            }
+            term = TermText.normalise(term, "term", field);
+            upperBound = upperBound == null ? null : TermText.normalise(upperBound, "upperBound", field);
+        }
+
+        /** The words of the term, split at spaces. */
+        public java.util.List<String> words() {
+            return java.util.List.of(term.split(" "));
         }
     }
 

@@ -15,6 +15,9 @@ import java.util.List;
  *   <li>{@code unimarc}: 114 UNIMARC records (Bibliothèque Sainte-Geneviève with 995 items, BNCF Florence).</li>
  * </ul>
  * Record syntaxes usmarc/unimarc, and XML element sets {@code marcxml}, {@code dc}, {@code unimarcxml}.
+ * SRU explain answers with a ZeeRex record listing the CQL indexes of YAZ's {@code pqf.properties}
+ * that the data has, the schemas, the default number of records (0, as Zebra behaves) and an
+ * advertised maximumRecords of 1000 (information only: Zebra does not enforce it).
  * See {@code PROVENANCE.txt} next to the data.
  *
  * <pre>{@code
@@ -123,9 +126,40 @@ public final class ZebraPeer implements AutoCloseable {
                       </retrieval>
                       <retrieval syntax="xml" name="zebra::*"/>
                     </retrievalinfo>
+                    <explain xmlns="http://explain.z3950.org/dtd/2.0/">
+                      <serverInfo protocol="SRU" version="1.2">
+                        <host>127.0.0.1</host>
+                        <port>%d</port>
+                        <database>marc21</database>
+                      </serverInfo>
+                      <databaseInfo>
+                        <title primary="true">Navette test catalogue</title>
+                      </databaseInfo>
+                      <indexInfo>
+                        <set name="cql" identifier="info:srw/cql-context-set/1/cql-v1.2"/>
+                        <set name="dc" identifier="info:srw/cql-context-set/1/dc-v1.1"/>
+                        <set name="bath" identifier="http://zing.z3950.org/cql/bath/2.0/"/>
+                        <index search="true"><title>Any</title><map><name set="cql">serverChoice</name></map></index>
+                        <index search="true"><title>Title</title><map><name set="dc">title</name></map></index>
+                        <index search="true"><title>Creator</title><map><name set="dc">creator</name></map></index>
+                        <index search="true"><title>Subject</title><map><name set="dc">subject</name></map></index>
+                        <index search="true"><title>Publisher</title><map><name set="dc">publisher</name></map></index>
+                        <index search="true"><title>ISBN</title><map><name set="bath">isbn</name></map></index>
+                        <index search="true"><title>ISSN</title><map><name set="bath">issn</name></map></index>
+                      </indexInfo>
+                      <schemaInfo>
+                        <schema identifier="info:srw/schema/1/marcxml-v1.1" name="marcxml"><title>MARCXML</title></schema>
+                        <schema identifier="info:srw/schema/1/dc-v1.1" name="dc"><title>Dublin Core</title></schema>
+                        <schema name="unimarcxml"><title>UNIMARC as MARCXML (database unimarc)</title></schema>
+                      </schemaInfo>
+                      <configInfo>
+                        <default type="numberOfRecords">0</default>
+                        <setting type="maximumRecords">1000</setting>
+                      </configInfo>
+                    </explain>
                   </server>
                 </yazgfs>
-                """.formatted(port, dir, PQF_PROPERTIES, DC_XSL);
+                """.formatted(port, dir, PQF_PROPERTIES, DC_XSL, port);
     }
 
     private static void copy(String name, Path to) throws IOException {
