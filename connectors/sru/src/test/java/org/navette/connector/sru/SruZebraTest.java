@@ -510,6 +510,23 @@ class SruZebraTest {
     }
 
     @Test
+    void theFactorysOwnClientCallsBackOnDaemonThreads() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Thread> callback = new java.util.concurrent.atomic.AtomicReference<>();
+        RecordingListener listener = new RecordingListener() {
+            @Override
+            public void onRecords(List<RawRecord> chunk) {
+                callback.set(Thread.currentThread());
+            }
+        };
+        try (SruConnector c = new SruConnectorFactory().create(TargetConfig.builder("z", "sru")
+                .set("url", zebra.sruUrl(ZebraPeer.MARC21)).build())) {
+            c.searchCqlAsync("computer", upTo(1), listener).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(callback.get().isDaemon()).isTrue(); // OkHttp renames the thread per call: only this shows
+    }
+
+    @Test
     void theConnectorIsFoundThroughTheServiceLoader() {
         org.navette.spi.ConnectorRegistry registry = org.navette.spi.ConnectorRegistry.fromClassPath();
         try (org.navette.spi.Connector c = registry.create(TargetConfig.builder("z", "sru")
