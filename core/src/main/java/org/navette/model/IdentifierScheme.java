@@ -22,6 +22,8 @@ public enum IdentifierScheme {
     SYSTEM_NUMBER,
     /** The record's own control number: 001, qualified by 003 where present ("(FrPJT)12345"). */
     CONTROL_NUMBER,
+    /** Digital Object Identifier, lower-cased, without a resolver prefix ("10.1073/pnas.1604234114"). */
+    DOI,
     /** International Standard Music Number. */
     ISMN,
     /** EAN / UPC and other 024 standard numbers. */

@@ -8,13 +8,15 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.navette.query.internal.CqlWriter;
 import org.navette.query.internal.FieldMap;
+import org.navette.query.internal.TargetQuery;
 import org.navette.spi.TargetConfig;
 import org.navette.spi.TargetDiagnostic;
 
 /**
  * Translates a {@link Query} into the CQL an SRU target understands: its own index names, every
  * term quoted and escaped so that no user text becomes CQL syntax, ranges written as {@code >=}
- * and {@code <=}, and the relation names the target knows.
+ * and {@code <=}, an ISBN searched in both its ISBN-13 and ISBN-10 forms without hyphens, and
+ * the relation names the target knows.
  *
  * <pre>{@code
  * Query q = CqlParser.parse("title=\"the computer bible\" and isbn=0836968433");
@@ -142,7 +144,7 @@ public final class CqlTranslator {
     public Translation translate(Query q) {
         List<TargetDiagnostic> warnings = indexes.check(q);
         CqlWriter writer = new CqlWriter(f -> indexes.resolve(f, warnings), false, allForOneWord, phraseRelation, "==");
-        return new Translation(writer.write(q), warnings);
+        return new Translation(writer.write(TargetQuery.of(q)), warnings);
     }
 
     private static CqlTranslator dcPreset(UnsupportedFieldPolicy policy) {

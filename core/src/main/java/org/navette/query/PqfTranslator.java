@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.navette.query.internal.Bib1Attributes;
 import org.navette.query.internal.FieldMap;
+import org.navette.query.internal.TargetQuery;
 import org.navette.spi.TargetConfig;
 import org.navette.spi.TargetDiagnostic;
 
@@ -36,7 +37,8 @@ import org.navette.spi.TargetDiagnostic;
  *       position 3=1, which Zebra refuses in that combination (diagnostic 119) and which
  *       completeness already implies;</li>
  *   <li>{@code < <= > >=}: relation 2=1, 2=2, 2=5, 2=4; a range: {@code @and} of 2=4 and 2=2;</li>
- *   <li>right truncation: 5=1 on the (last) word.</li>
+ *   <li>right truncation: 5=1 on the (last) word;</li>
+ *   <li>an ISBN term that is one valid ISBN: {@code @or} of its compact ISBN-13 and ISBN-10.</li>
  * </ul>
  * A target's {@code "indexes"} entry is a list of attributes such as {@code "1=1003 4=1"} (a leading
  * {@code @attr} before each is allowed; values may be numbers or names like {@code 1=title}); it
@@ -114,7 +116,7 @@ public final class PqfTranslator {
     public Translation translate(Query q) {
         List<TargetDiagnostic> warnings = attributes.check(q);
         StringBuilder out = new StringBuilder();
-        write(q, warnings, out);
+        write(TargetQuery.of(q), warnings, out);
         return new Translation(out.toString(), warnings);
     }
 
@@ -151,13 +153,7 @@ public final class PqfTranslator {
                 words(c, use, out);
                 return;
             }
-            case WITHIN -> {
-                out.append("@and ");
-                term(use, Map.of(2, "4"), c.term(), out);
-                out.append(' ');
-                term(use, Map.of(2, "2"), c.upperBound(), out);
-                return;
-            }
+            case WITHIN -> throw new IllegalStateException("TargetQuery writes ranges as >= and <=");
             case PHRASE -> generated.put(4, "1");
             case EXACT -> {
                 generated.put(4, "1");

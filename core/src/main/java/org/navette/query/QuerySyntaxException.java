@@ -12,8 +12,8 @@ import org.navette.NavetteException;
  *     CqlParser.parse("title=");
  * } catch (QuerySyntaxException e) {
  *     e.position();   // 6 (a 0-based index into the query text)
- *     e.expected();   // "a search term"
- *     e.getMessage(); // "bad CQL at position 6: expected a search term, found end of query"
+ *     e.expected();   // "a search term after relation '='"
+ *     e.getMessage(); // "bad CQL at position 6: expected a search term after relation '=', found end of query"
  * }
  * }</pre>
  *

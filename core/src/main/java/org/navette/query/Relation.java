@@ -2,6 +2,12 @@ package org.navette.query;
 
 /**
  * How a clause's term is compared with the field.
+ *
+ * <pre>{@code
+ * new Query.Clause(Field.YEAR, Relation.GREATER_OR_EQUAL, "1990", null, false);   // year>=1990
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable.
  */
 public enum Relation {
     /** Every word of the term occurs in the field, in any order (CQL {@code all}, and {@code =} on one word). */

@@ -14,10 +14,10 @@ import org.navette.spi.TargetDiagnostic;
  * t.warnings();  // []
  * }</pre>
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param text     the query in the target's language; never blank
  * @param warnings what the target status should report although the search goes ahead; never null
- *
- * <p>Thread-safety: immutable.
  */
 public record Translation(String text, List<TargetDiagnostic> warnings) {
     public Translation {

@@ -288,6 +288,16 @@ class CqlParserTest {
         }
 
         @Test
+        void refusesATextLongerThanAHundredThousandCharactersBeforeReadingIt() {
+            String cql = "title=" + "x".repeat(100_000);
+
+            QuerySyntaxException e = catchThrowableOfType(QuerySyntaxException.class, () -> CqlParser.parse(cql));
+
+            assertThat(e.position()).isEqualTo(100_000);
+            assertThat(e.getMessage()).contains("100006 characters long");
+        }
+
+        @Test
         void refusesNullWithAnIllegalArgument() {
             assertThatThrownBy(() -> CqlParser.parse(null)).isInstanceOf(IllegalArgumentException.class);
         }

@@ -21,7 +21,10 @@ class CqlTranslatorTest {
             title=computer                    | dc.title="computer"
             author=collins                    | dc.creator="collins"
             subject=opera                     | dc.subject="opera"
-            isbn=0836968433                   | bath.isbn="0836968433"
+            isbn=0836968433                   | bath.isbn="9780836968439" or bath.isbn="0836968433"
+            isbn=0-8369-6843-3 and a          | (bath.isbn="9780836968439" or bath.isbn="0836968433") and cql.serverChoice="a"
+            a and isbn=0-8369-6843-3          | cql.serverChoice="a" and (bath.isbn="9780836968439" or bath.isbn="0836968433")
+            isbn=0836968434                   | bath.isbn="0836968434"
             issn=0028-0836                    | bath.issn="0028-0836"
             year=1990                         | dc.date="1990"
             publisher=prentice                | dc.publisher="prentice"
@@ -40,8 +43,10 @@ class CqlTranslatorTest {
             year>=1990                        | dc.date>="1990"
             year within "1990 2000"           | dc.date>="1990" and dc.date<="2000"
             a or year within "1990 2000"      | cql.serverChoice="a" or (dc.date>="1990" and dc.date<="2000")
-            year within "1990 2000" or a      | dc.date>="1990" and dc.date<="2000" or cql.serverChoice="a"
-            a or b and c                      | cql.serverChoice="a" or cql.serverChoice="b" and cql.serverChoice="c"
+            year within "1990 2000" or a      | (dc.date>="1990" and dc.date<="2000") or cql.serverChoice="a"
+            a or b and c                      | (cql.serverChoice="a" or cql.serverChoice="b") and cql.serverChoice="c"
+            a and b and c                     | cql.serverChoice="a" and cql.serverChoice="b" and cql.serverChoice="c"
+            a not b not c                     | (cql.serverChoice="a" not cql.serverChoice="b") not cql.serverChoice="c"
             a and (b or c)                    | cql.serverChoice="a" and (cql.serverChoice="b" or cql.serverChoice="c")
             a not b                           | cql.serverChoice="a" not cql.serverChoice="b"
             """)
@@ -56,7 +61,7 @@ class CqlTranslatorTest {
             author=collins                    | bib.author all "collins"
             title="the computer bible"        | bib.title adj "the computer bible"
             title any "computer bible"        | bib.title any "computer bible"
-            isbn=2070409228 and year>=1990    | bib.isbn all "2070409228" and bib.date>="1990"
+            isbn=2070409228 and year>=1990    | (bib.isbn all "9782070409228" or bib.isbn all "2070409228") and bib.date>="1990"
             subject=opera or publisher=x      | bib.subject all "opera" or bib.publisher all "x"
             issn=1 not language=fre           | bib.issn all "1" not bib.language all "fre"
             id=cb35746098                     | bib.recordid all "cb35746098"
@@ -102,9 +107,9 @@ class CqlTranslatorTest {
                 .set("indexPreset", "bnf").set("indexes", indexes).set("unsupportedFields", "any").build();
 
         CqlTranslator t = CqlTranslator.fromTarget(target);
-        Translation tr = t.translate(CqlParser.parse("title=x and isbn=0836968433"));
+        Translation tr = t.translate(CqlParser.parse("title=x and isbn=0836968434"));
 
-        assertThat(tr.text()).isEqualTo("bib.title all \"x\" and bib.anywhere all \"0836968433\"");
+        assertThat(tr.text()).isEqualTo("bib.title all \"x\" and bib.anywhere all \"0836968434\"");
         assertThat(tr.warnings()).singleElement().satisfies(w -> {
             assertThat(w.kind()).isEqualTo(DiagnosticKind.UNSUPPORTED_SEARCH);
             assertThat(w.addInfo()).isEqualTo("isbn");

@@ -39,6 +39,8 @@ class TranslationAgainstZebraTest {
             title=computer                              | 10
             author=collins                              | 2
             isbn=0836968433                             | 1
+            isbn=978-0-8369-6843-9                      | 1
+            id=11224466                                 | 1
             subject=opera                               | 1
             publisher=prentice                          | 1
             language=eng                                | 33
@@ -70,6 +72,9 @@ class TranslationAgainstZebraTest {
             title=computer                              | 10
             author=collins                              | 2
             isbn=0836968433                             | 1
+            isbn=0-8369-6843-3                          | 1
+            isbn=9780836968439                          | 1
+            id=11224466                                 | 1
             any=opera                                   | 4
             subject=opera                               | 1
             title all "computer bible"                  | 1

@@ -31,6 +31,8 @@ public final class CqlSyntax {
     static final int MAX_DEPTH = 64;
     /** Queries with more search clauses are refused: no catalogue runs them, and they cost us. */
     static final int MAX_CLAUSES = 1000;
+    /** Longer text is refused before it is read: no catalogue query is this long, and tokens cost memory. */
+    static final int MAX_LENGTH = 100_000;
 
     private static final Pattern YEAR = Pattern.compile("\\d{1,4}");
     private static final String BOOLEAN_OR_END = "'and', 'or', 'not' or end of query";
@@ -42,6 +44,10 @@ public final class CqlSyntax {
     private int clauses;
 
     private CqlSyntax(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw new QuerySyntaxException(MAX_LENGTH, "a query of at most " + MAX_LENGTH + " characters",
+                    "the query is " + text.length() + " characters long");
+        }
         this.tokens = CqlLexer.tokenize(text);
     }
 
@@ -263,7 +269,7 @@ public final class CqlSyntax {
 
     private Field resolveIndex(Token index, Scope scope) {
         String name = decodeName(index);
-        String expected = "a known index: " + IndexNames.known();
+        String expected = IndexNames.EXPECTED;
         int dot = name.indexOf('.');
         Optional<Field> field;
         if (dot >= 0) {

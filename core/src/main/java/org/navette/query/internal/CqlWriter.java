@@ -10,7 +10,8 @@ import org.navette.query.Relation;
 /**
  * Writes a {@link Query} as CQL text, either in Navette's canonical form (plain index names, bare
  * terms where CQL allows, minimal quoting: what {@link Query#toCql()} prints and the parser reads
- * back to the same query) or for a target (its index names, every term quoted, its relation names).
+ * back to the same query) or for a target (its index names, every term quoted, its relation names;
+ * give it the {@link TargetQuery} then).
  *
  * <p>User text can never become syntax: inside quotes {@code \ " * ? ^} are escaped with a
  * backslash, and only the writer's own right truncation adds an unescaped {@code *}.
@@ -30,7 +31,7 @@ public final class CqlWriter {
 
     /**
      * @param indexNames     the target's index name for a field; may record warnings or throw
-     * @param canonical      Navette's own form: bare ANY terms, minimal quoting, {@code within} kept
+     * @param canonical      Navette's own form: bare ANY terms, minimal quoting
      * @param allForOneWord  write {@code all} even for a one-word term (for servers without {@code =})
      * @param phraseRelation {@code =} (CQL 1.1 and YAZ-based servers: a quoted phrase) or {@code adj}
      * @param exactRelation  {@code ==} (CQL 1.2) or {@code exact} (CQL 1.1)
@@ -77,33 +78,31 @@ public final class CqlWriter {
             right = n.right();
             op = " not ";
         }
-        // CQL booleans share one precedence and group from the left: only a composite right side needs parentheses
-        write(left, out);
+        // CQL booleans share one precedence and group from the left, so canonical CQL needs
+        // parentheses only around a composite right side; for targets we also group a left side
+        // that mixes operators or uses 'not', as some servers get CQL precedence wrong
+        boolean groupLeft = !canonical && !isSingleClause(left)
+                && (op.equals(" not ") || !left.getClass().equals(q.getClass()));
+        group(left, groupLeft, out);
         out.append(op);
-        boolean group = !isSingleClause(right);
-        if (group) {
+        group(right, !isSingleClause(right), out);
+    }
+
+    private void group(Query q, boolean parenthesise, StringBuilder out) {
+        if (parenthesise) {
             out.append('(');
         }
-        write(right, out);
-        if (group) {
+        write(q, out);
+        if (parenthesise) {
             out.append(')');
         }
     }
 
-    private boolean isSingleClause(Query q) {
-        return q instanceof Query.Clause c && (canonical || c.relation() != Relation.WITHIN);
+    private static boolean isSingleClause(Query q) {
+        return q instanceof Query.Clause;
     }
 
     private void clause(Query.Clause c, StringBuilder out) {
-        if (c.relation() == Relation.WITHIN && !canonical) {
-            // few SRU servers know 'within': a closed range is the same as >= and <=
-            String index = indexNames.apply(c.field());
-            out.append(index).append(">=");
-            term(c.term(), false, out);
-            out.append(" and ").append(index).append("<=");
-            term(c.upperBound(), false, out);
-            return;
-        }
         boolean oneWord = c.term().indexOf(' ') < 0;
         String relation = switch (c.relation()) {
             case ALL_WORDS -> oneWord && !allForOneWord ? "=" : " all ";

@@ -94,8 +94,10 @@ final class IndexNames {
         return AMBIGUOUS.get((set + "." + name).toLowerCase(Locale.ROOT));
     }
 
-    /** The names error messages offer: plain names, then a few qualified examples. */
-    static String known() {
+    /** What an error about an index expects: plain names, then the synonym sets. */
+    static final String EXPECTED = "a known index: " + known();
+
+    private static String known() {
         TreeSet<String> plain = new TreeSet<>();
         for (Field f : Field.values()) {
             plain.add(f.indexName());

@@ -1,0 +1,459 @@
+package org.navette.match;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.navette.match.internal.Extent;
+import org.navette.match.internal.NameKey;
+import org.navette.match.internal.Similarity;
+import org.navette.model.Carrier;
+import org.navette.model.MaterialType;
+
+/**
+ * Weighs the evidence that two records describe the same manifestation, Fellegi-Sunter style:
+ * each comparison adds its log2 likelihood ratio (bits), roughly log2(P(observation | same) /
+ * P(observation | different)) among records that share a blocking key. The weights below are
+ * estimates from cataloguing practice, not fitted to a fixture: an ISBN shared by two different
+ * books is very rare (+10), two records of one book with disjoint ISBN sets are common enough
+ * (hardback vs paperback: -2.5), and so on. Vetoes mark pairs that cannot be one manifestation
+ * whatever else agrees.
+ *
+ * <p>The posterior is {@code 1 / (1 + 2^-(evidence + PRIOR))}: among blocked pairs about one in
+ * eight is a match.
+ *
+ * <p>Thread-safety: immutable, safe to share.
+ */
+final class PairScorer {
+    /** log2 prior odds of a match among blocked candidate pairs. */
+    static final double PRIOR = -3.0;
+    /** Identifier agreement is capped: ISBN and OCLC number agreeing are not independent evidence. */
+    private static final double MAX_IDENTIFIER_EVIDENCE = 14.0;
+    private static final Map<String, Double> ID_DISAGREEMENT = Map.of(
+            "OCLC", -3.0, "LCCN", -3.0, "DOI", -5.0, "BNF", -3.0, "SUDOC", -3.0, "DNB", -3.0, "ZDB", -3.0,
+            "ISMN", -2.5, "OTHER_STANDARD_NUMBER", -1.5);
+
+    private final MatchSettings settings;
+
+    PairScorer(MatchSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Collects rules; with {@code explaining} false it only sums, to keep clustering allocation-light. */
+    static final class Tally {
+        final boolean explaining;
+        final List<MatchRule> rules;
+        double evidence;
+        boolean vetoed;
+
+        Tally(boolean explaining) {
+            this.explaining = explaining;
+            this.rules = explaining ? new ArrayList<>() : null;
+        }
+
+        void add(String name, double weight, String detail) {
+            evidence += weight;
+            if (explaining) {
+                rules.add(new MatchRule(name, weight >= 0 ? MatchRule.Effect.FOR : MatchRule.Effect.AGAINST, weight, detail));
+            }
+        }
+
+        void veto(String name, String detail) {
+            vetoed = true;
+            if (explaining) {
+                rules.add(new MatchRule(name, MatchRule.Effect.VETO, 0.0, detail));
+            }
+        }
+    }
+
+    MatchExplanation explain(MatchKeys a, MatchKeys b) {
+        Tally t = new Tally(true);
+        weigh(a, b, t);
+        double score = posterior(t.evidence);
+        MatchDecision d = t.vetoed ? MatchDecision.VETOED
+                : score >= settings.threshold() ? MatchDecision.MATCH : MatchDecision.NO_MATCH;
+        return new MatchExplanation(a, b, t.rules, t.evidence, score, settings.threshold(), d);
+    }
+
+    /** The decision without an explanation: what clustering calls millions of times. */
+    MatchDecision decide(MatchKeys a, MatchKeys b) {
+        Tally t = new Tally(false);
+        weigh(a, b, t);
+        if (t.vetoed) {
+            return MatchDecision.VETOED;
+        }
+        return posterior(t.evidence) >= settings.threshold() ? MatchDecision.MATCH : MatchDecision.NO_MATCH;
+    }
+
+    /** The summed evidence, or negative infinity when a veto fired. */
+    double evidence(MatchKeys a, MatchKeys b) {
+        Tally t = new Tally(false);
+        weigh(a, b, t);
+        return t.vetoed ? Double.NEGATIVE_INFINITY : t.evidence;
+    }
+
+    /** True when {@code evidence} (from {@link #evidence}) reaches the threshold. */
+    boolean reaches(double evidence) {
+        return evidence != Double.NEGATIVE_INFINITY && posterior(evidence) >= settings.threshold();
+    }
+
+    /** Posterior probability for evidence in bits. */
+    static double posterior(double evidence) {
+        return 1.0 / (1.0 + Math.pow(2.0, -(evidence + PRIOR)));
+    }
+
+    void weigh(MatchKeys a, MatchKeys b, Tally t) {
+        vetoes(a, b, t);
+        identifiers(a, b, t);
+        title(a, b, t);
+        authors(a, b, t);
+        year(a, b, t);
+        extent(a, b, t);
+        edition(a, b, t);
+        part(a, b, t);
+        publisher(a, b, t);
+        container(a, b, t);
+        language(a, b, t);
+    }
+
+    private void vetoes(MatchKeys a, MatchKeys b, Tally t) {
+        MaterialType ma = a.materialType();
+        MaterialType mb = b.materialType();
+        if (ma != MaterialType.OTHER && mb != MaterialType.OTHER && ma != mb) {
+            t.veto("material-type", t.explaining ? ma + " vs " + mb : null);
+        }
+        Carrier ca = a.carrier();
+        Carrier cb = b.carrier();
+        if (ca != Carrier.UNKNOWN && cb != Carrier.UNKNOWN && ca != cb) {
+            boolean printElectronic = (ca == Carrier.PRINT && cb == Carrier.ELECTRONIC)
+                    || (ca == Carrier.ELECTRONIC && cb == Carrier.PRINT);
+            if (!(printElectronic && settings.allowPrintElectronicMerge())) {
+                t.veto("carrier", t.explaining ? ca + " vs " + cb : null);
+            }
+        }
+    }
+
+    private void identifiers(MatchKeys a, MatchKeys b, Tally t) {
+        if (a.record.source().equals(b.record.source())) {
+            // one origin, one record id: the same record, delivered twice
+            t.add("same-record", 20.0, a.record.source().toString());
+            return;
+        }
+        double positive = 0;
+        // ISBN
+        if (!a.isbns.isEmpty() && !b.isbns.isEmpty()) {
+            String shared = null;
+            boolean onlySet = true;
+            for (String i : a.isbns) {
+                if (b.isbns.contains(i)) {
+                    shared = shared == null ? i : shared;
+                    if (!a.setIsbns.contains(i) && !b.setIsbns.contains(i)) {
+                        onlySet = false;
+                        shared = i;
+                    }
+                }
+            }
+            if (shared != null) {
+                double w = onlySet ? 3.0 : 10.0;
+                positive += w;
+                t.add(onlySet ? "isbn-of-set" : "isbn", w, shared);
+            } else {
+                t.add("isbn", -2.5, t.explaining ? "no shared ISBN: " + a.isbns + " vs " + b.isbns : null);
+            }
+        }
+        // ISSN: the serial's own identity, or merely the journal an article appeared in
+        if (!a.issns.isEmpty() && !b.issns.isEmpty()) {
+            boolean serial = a.materialType() == MaterialType.SERIAL && b.materialType() == MaterialType.SERIAL;
+            boolean article = a.materialType() == MaterialType.ARTICLE || b.materialType() == MaterialType.ARTICLE;
+            String shared = firstShared(a.issns, b.issns);
+            if (shared != null) {
+                double w = serial ? 10.0 : 1.0;
+                positive += w;
+                t.add(serial ? "issn" : "issn-of-container", w, shared);
+            } else if (serial || article) {
+                t.add(serial ? "issn" : "issn-of-container", serial ? -4.0 : -3.0,
+                        t.explaining ? a.issns + " vs " + b.issns : null);
+            }
+        }
+        // other identifiers, scheme by scheme
+        for (Map.Entry<String, Set<String>> e : a.ids.entrySet()) {
+            Set<String> other = b.ids.get(e.getKey());
+            if (other == null) {
+                continue;
+            }
+            String shared = null;
+            for (String v : e.getValue()) {
+                if (other.contains(v)) {
+                    shared = v;
+                    break;
+                }
+            }
+            String name = ruleName(e.getKey());
+            if (shared != null) {
+                double w = e.getKey().equals("OTHER_STANDARD_NUMBER") ? 6.0 : 10.0;
+                positive += w;
+                t.add(name, w, shared);
+            } else {
+                Double w = ID_DISAGREEMENT.get(e.getKey());
+                if (w != null) {
+                    t.add(name, w, t.explaining ? e.getValue() + " vs " + other : null);
+                }
+            }
+        }
+        if (positive > MAX_IDENTIFIER_EVIDENCE) {
+            t.add("identifiers-overlap", MAX_IDENTIFIER_EVIDENCE - positive,
+                    "agreeing identifiers are not independent: evidence capped at " + MAX_IDENTIFIER_EVIDENCE);
+        }
+    }
+
+    private static String ruleName(String idKey) {
+        int colon = idKey.indexOf(':');
+        String scheme = colon < 0 ? idKey : "system-number " + idKey.substring(colon + 1);
+        return scheme.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String firstShared(List<String> a, List<String> b) {
+        for (String s : a) {
+            if (b.contains(s)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void title(MatchKeys a, MatchKeys b, Tally t) {
+        if (a.fullTokens.isEmpty() || b.fullTokens.isEmpty()) {
+            return;
+        }
+        double full = Similarity.weightedDice(a.fullTokens, b.fullTokens);
+        double proper = Similarity.weightedDice(a.properTokens, b.properTokens);
+        double s;
+        double agree;
+        if (a.hasRemainder && b.hasRemainder) {
+            // both give a subtitle: it counts, but a differing subtitle is often just cataloguing
+            s = Math.max(full, 0.88 * proper);
+            agree = Math.min(titleAgreementWeight(a.fullTokens), titleAgreementWeight(b.fullTokens));
+        } else {
+            // one record omits the subtitle, or the title proper runs on into it
+            List<String> shorter = a.fullTokens.size() <= b.fullTokens.size() ? a.fullTokens : b.fullTokens;
+            List<String> longer = shorter == a.fullTokens ? b.fullTokens : a.fullTokens;
+            double prefix = Similarity.weightedContainment(shorter, longer.subList(0, shorter.size()));
+            if (shorter.size() == 1 && longer.size() > 2) {
+                prefix *= 0.9;
+            }
+            s = Math.max(Math.max(full, proper), 0.97 * prefix);
+            agree = a.fullTokens.size() == b.fullTokens.size()
+                    ? Math.min(titleAgreementWeight(a.fullTokens), titleAgreementWeight(b.fullTokens))
+                    : titleAgreementWeight(shorter);
+        }
+        double w;
+        if (s >= 0.95) {
+            w = agree;
+        } else if (s >= 0.85) {
+            w = lerp(s, 0.85, 0.95, 0.5 * agree, agree);
+        } else if (s >= 0.7) {
+            w = lerp(s, 0.7, 0.85, -1.0, 0.5 * agree);
+        } else if (s >= 0.5) {
+            w = lerp(s, 0.5, 0.7, -5.0, -1.0);
+        } else {
+            w = lerp(s, 0.0, 0.5, -10.0, -5.0);
+        }
+        t.add("title", w, t.explaining ? String.format(Locale.ROOT, "similarity %.2f", s) : null);
+        if (!a.titleNumbers.isEmpty() && !b.titleNumbers.isEmpty() && disjoint(a.titleNumbers, b.titleNumbers)) {
+            t.add("title-numbers", -6.0, t.explaining ? a.titleNumbers + " vs " + b.titleNumbers : null);
+        }
+    }
+
+    /**
+     * What agreeing titles are worth: a long title shared by chance is rare, "Poems" is not. Words
+     * of three letters or fewer count half.
+     */
+    private static double titleAgreementWeight(List<String> tokens) {
+        double info = 0;
+        for (String tok : tokens) {
+            info += tok.length() >= 4 ? 1.0 : 0.5;
+        }
+        return Math.max(3.0, Math.min(8.0, 2.0 + 1.5 * info));
+    }
+
+    private static boolean disjoint(Set<String> a, Set<String> b) {
+        for (String x : a) {
+            if (b.contains(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double lerp(double x, double x0, double x1, double y0, double y1) {
+        return y0 + (y1 - y0) * (x - x0) / (x1 - x0);
+    }
+
+    private void authors(MatchKeys a, MatchKeys b, Tally t) {
+        if (!a.authors.isEmpty() && !b.authors.isEmpty()) {
+            double best = 0;
+            String pair = null;
+            // the main entry of either record should be among the other's names
+            for (NameKey x : List.of(a.authors.get(0), b.authors.get(0))) {
+                List<NameKey> others = x == a.authors.get(0) ? b.authors : a.authors;
+                for (NameKey y : others) {
+                    double s = nameAgreement(x, y);
+                    if (s > best) {
+                        best = s;
+                        pair = t.explaining ? x.key() + " ~ " + y.key() : null;
+                    }
+                }
+            }
+            if (best >= 1.0) {
+                t.add("author", 4.0, pair);
+            } else if (best > 0) {
+                t.add("author", 2.0, pair + " (initials differ)");
+            } else {
+                t.add("author", -4.5, t.explaining ? a.authors.get(0).key() + " vs " + b.authors.get(0).key() : null);
+            }
+        } else if (!a.authors.isEmpty() || !b.authors.isEmpty()) {
+            // one record has a heading, the other only a statement of responsibility ("Karol Grünberg ; ...")
+            MatchKeys withName = a.authors.isEmpty() ? b : a;
+            MatchKeys other = withName == a ? b : a;
+            if (!other.responsibilityTokens.isEmpty()) {
+                NameKey main = withName.authors.get(0);
+                if (Similarity.sharedWords(main.surname(), other.responsibilityTokens) > 0) {
+                    t.add("author", 2.5, t.explaining ? main.surnameKey() + " in statement of responsibility" : null);
+                }
+            }
+        }
+    }
+
+    /** 1.0 same person/body, 0.5 same surname but conflicting initials, 0 different. */
+    private static double nameAgreement(NameKey x, NameKey y) {
+        if (x.personal() != y.personal()) {
+            return 0;
+        }
+        if (!x.personal()) {
+            return Similarity.dice(x.surname(), y.surname()) >= 0.6 ? 1.0 : 0;
+        }
+        if (Similarity.sharedWords(x.surname(), y.surname()) == 0) {
+            return 0;
+        }
+        if (!x.initials().isEmpty() && !y.initials().isEmpty() && x.initials().charAt(0) != y.initials().charAt(0)
+                && x.initials().indexOf(y.initials().charAt(0)) < 0 && y.initials().indexOf(x.initials().charAt(0)) < 0) {
+            return 0.5;
+        }
+        return 1.0;
+    }
+
+    private void year(MatchKeys a, MatchKeys b, Tally t) {
+        if (a.year == null || b.year == null) {
+            return;
+        }
+        int d = Math.abs(a.year - b.year);
+        String detail = t.explaining ? a.year + " vs " + b.year : null;
+        if (d > settings.maxYearGap()) {
+            t.veto("year", detail);
+        } else if (d == 0) {
+            t.add("year", 1.5, detail);
+        } else if (d == 1) {
+            t.add("year", -1.0, detail);
+        } else {
+            t.add("year", -3.0, detail);
+        }
+    }
+
+    private void extent(MatchKeys a, MatchKeys b, Tally t) {
+        Extent x = a.extent;
+        Extent y = b.extent;
+        if (x.pages() > 0 && y.pages() > 0) {
+            int d = Math.abs(x.pages() - y.pages());
+            double rel = (double) d / Math.max(x.pages(), y.pages());
+            String detail = t.explaining ? x.pages() + " vs " + y.pages() + " pages" : null;
+            if (d <= 2 || rel <= 0.02) {
+                t.add("pagination", 2.0, detail);
+            } else if (d <= 10 || rel <= 0.1) {
+                t.add("pagination", 0.5, detail);
+            } else if (d > 20 && rel > 0.25) {
+                t.veto("pagination", detail);
+            } else {
+                t.add("pagination", -3.0, detail);
+            }
+        }
+        if (x.volumes() > 0 && y.volumes() > 0 && x.volumes() != y.volumes()) {
+            t.veto("pagination", t.explaining ? x.volumes() + " vs " + y.volumes() + " volumes" : null);
+        } else if ((x.volumes() > 0) != (y.volumes() > 0) && (x.pages() > 0 || y.pages() > 0)) {
+            t.add("pagination", -2.0, "a set of volumes vs a single volume");
+        }
+        if (x.rangeStart() > 0 && y.rangeStart() > 0) {
+            String detail = t.explaining ? x.rangeStart() + "-" + x.rangeEnd() + " vs " + y.rangeStart() + "-" + y.rangeEnd() : null;
+            if (x.rangeStart() == y.rangeStart()) {
+                t.add("pages", 4.0, detail);
+            } else {
+                t.add("pages", -3.0, detail);
+            }
+        }
+    }
+
+    private void edition(MatchKeys a, MatchKeys b, Tally t) {
+        int x = a.editionNumber;
+        int y = b.editionNumber;
+        if (x > 0 && y > 0) {
+            if (x != y) {
+                t.veto("edition", x + " vs " + y);
+            } else {
+                t.add("edition", x >= 2 ? 2.0 : 0.5, t.explaining ? "edition " + x : null);
+            }
+        } else if (Math.max(x, y) >= 2) {
+            t.add("edition", -2.0, t.explaining ? "only one record states edition " + Math.max(x, y) : null);
+        }
+    }
+
+    private void part(MatchKeys a, MatchKeys b, Tally t) {
+        String x = a.partNumber;
+        String y = b.partNumber;
+        if (x != null && y != null) {
+            if (!x.equals(y)) {
+                t.veto("part-number", x + " vs " + y);
+            } else {
+                t.add("part-number", 1.0, x);
+            }
+        } else if (x != null || y != null) {
+            t.add("part-number", -3.0, t.explaining ? "only one record is part " + (x != null ? x : y) : null);
+        }
+    }
+
+    private void publisher(MatchKeys a, MatchKeys b, Tally t) {
+        if (a.publisherTokens.isEmpty() || b.publisherTokens.isEmpty()) {
+            return;
+        }
+        double s = Similarity.containment(a.publisherTokens, b.publisherTokens);
+        String detail = t.explaining ? a.publisherKey() + " vs " + b.publisherKey() : null;
+        if (s >= 0.5) {
+            t.add("publisher", 1.0, detail);
+        } else if (s == 0) {
+            t.add("publisher", -1.0, detail);
+        }
+    }
+
+    /** For articles, the journal or proceedings they appeared in is part of their identity. */
+    private void container(MatchKeys a, MatchKeys b, Tally t) {
+        if (a.materialType() != MaterialType.ARTICLE && b.materialType() != MaterialType.ARTICLE) {
+            return;
+        }
+        if (a.containerTokens.isEmpty() || b.containerTokens.isEmpty()) {
+            return;
+        }
+        double dice = Similarity.dice(a.containerTokens, b.containerTokens);
+        double contained = Similarity.containment(a.containerTokens, b.containerTokens);
+        String detail = t.explaining ? String.join(" ", a.containerTokens) + " vs " + String.join(" ", b.containerTokens) : null;
+        if (dice >= 0.6 || contained >= 0.9) {
+            t.add("container", 2.0, detail);
+        } else if (dice < 0.4) {
+            t.add("container", -6.0, detail);
+        }
+    }
+
+    private void language(MatchKeys a, MatchKeys b, Tally t) {
+        if (a.language != null && b.language != null && !a.language.equals(b.language)) {
+            t.add("language", -4.0, a.language + " vs " + b.language);
+        }
+    }
+}

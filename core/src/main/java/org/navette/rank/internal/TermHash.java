@@ -1,0 +1,24 @@
+package org.navette.rank.internal;
+
+/**
+ * 64-bit term hashes (FNV-1a with a final mix): the ranker compares longs, not strings, in its hot
+ * loop. Two distinct words colliding is a 1 in 2^64 event per pair, i.e. never in practice.
+ *
+ * <p>Thread-safety: stateless.
+ */
+public final class TermHash {
+    private TermHash() {
+    }
+
+    public static long of(String term) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < term.length(); i++) {
+            h ^= term.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        h ^= h >>> 31;
+        h *= 0x7fb5d329728ea185L;
+        h ^= h >>> 27;
+        return h;
+    }
+}

@@ -1,0 +1,148 @@
+package org.navette.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.navette.model.Author;
+import org.navette.model.Availability;
+import org.navette.model.BibRecord;
+import org.navette.model.Holding;
+import org.navette.model.Identifier;
+import org.navette.model.IdentifierScheme;
+import org.navette.model.Isbn;
+import org.navette.model.MaterialType;
+import org.navette.model.RecordFormat;
+import org.navette.model.RecordSource;
+
+class ClustererTest {
+
+    private static BibRecord book(String origin, String id, String title, String author, int year, String isbn) {
+        BibRecord.Builder b = BibRecord.builder(new RecordSource(origin, id), RecordFormat.MARC21)
+                .titleProper(title).addAuthor(Author.personal(author)).year(year).materialType(MaterialType.BOOK);
+        if (isbn != null) {
+            b.addIsbn(Isbn.parse(isbn).orElseThrow());
+        }
+        return b.build();
+    }
+
+    @Test
+    void recordsOfOneEditionFromSeveralTargetsFormOneClusterWithAStableId() {
+        Clusterer clusterer = Clusterer.create();
+
+        ClusterUpdate first = clusterer.add(book("zebra", "12", "The computer bible", "Collins, J.", 1990, "0836968433"));
+        ClusterUpdate second = clusterer.add(book("koha", "99", "Computer bible", "J. Collins", 1990, "9780836968439"));
+        ClusterUpdate other = clusterer.add(book("koha", "100", "Gödel, Escher, Bach", "Hofstadter, Douglas", 1979, null));
+
+        assertThat(first.created()).isTrue();
+        assertThat(first.clusterId()).isEqualTo("zebra:12");
+        assertThat(second.created()).isFalse();
+        assertThat(second.clusterId()).isEqualTo("zebra:12");
+        assertThat(second.explanation()).hasValueSatisfying(e -> assertThat(e.decisiveRules())
+                .extracting(MatchRule::name).contains("isbn"));
+        assertThat(other.created()).isTrue();
+        assertThat(clusterer.clusters()).extracting(Cluster::id).containsExactly("zebra:12", "koha:100");
+        assertThat(clusterer.assignments()).containsExactly("zebra:12", "zebra:12", "koha:100");
+    }
+
+    @Test
+    void aChainDoesNotPullTwoUnrelatedRecordsTogether() {
+        // B looks like A (same ISBN, weak title) and like C (same title, author, year), but A and C
+        // are different books: C must not join the A+B cluster through B.
+        BibRecord a = book("t1", "a", "Handbook of chemistry", "Smith, Ann", 2001, "0836968433");
+        BibRecord b = book("t2", "b", "Handbook of physics", "Smith, Ann", 2001, "0836968433");
+        BibRecord c = book("t3", "c", "Handbook of physics", "Smith, Ann", 2001, null);
+        Matcher m = Matcher.ofDefaults();
+        assertThat(m.matches(a, b)).as("a~b").isTrue();
+        assertThat(m.matches(b, c)).as("b~c").isTrue();
+        assertThat(m.matches(a, c)).as("a~c").isFalse();
+
+        Clusterer clusterer = Clusterer.create(m);
+        clusterer.addAll(List.of(a, b, c));
+
+        assertThat(clusterer.clusters()).hasSize(2);
+        assertThat(clusterer.assignments()).containsExactly("t1:a", "t1:a", "t3:c");
+    }
+
+    @Test
+    void aRecordBridgingTwoCompatibleClustersMergesThemUnderTheOlderId() {
+        // with one record per blocking key, the score fills the title blocks: X and Y never meet,
+        // until Z arrives carrying both X's ISBN and Y's OCLC number
+        Clusterer clusterer = Clusterer.create(Matcher.of(MatchSettings.builder().maxBlockSize(1).build()));
+        BibRecord score = BibRecord.builder(new RecordSource("t0", "0"), RecordFormat.MARC21)
+                .titleProper("Adolf Hitler").materialType(MaterialType.SCORE).build();
+        BibRecord x = BibRecord.builder(new RecordSource("t1", "1"), RecordFormat.MARC21).titleProper("Adolf Hitler")
+                .materialType(MaterialType.BOOK).addIsbn(Isbn.parse("8085194759").orElseThrow()).build();
+        BibRecord y = BibRecord.builder(new RecordSource("t2", "2"), RecordFormat.MARC21).titleProper("Adolf Hitler")
+                .materialType(MaterialType.BOOK).addIdentifier(new Identifier(IdentifierScheme.OCLC, "123456")).build();
+        BibRecord z = BibRecord.builder(new RecordSource("t3", "3"), RecordFormat.MARC21).titleProper("Adolf Hitler")
+                .materialType(MaterialType.BOOK).addIsbn(Isbn.parse("8085194759").orElseThrow())
+                .addIdentifier(new Identifier(IdentifierScheme.OCLC, "ocm00123456")).build();
+        clusterer.addAll(List.of(score, x, y));
+        assertThat(clusterer.clusters()).as("x and y never compared").hasSize(3);
+
+        ClusterUpdate u = clusterer.add(z);
+
+        assertThat(clusterer.clusters()).extracting(Cluster::id).containsExactly("t0:0", "t1:1");
+        assertThat(u.clusterId()).isEqualTo("t1:1");
+        assertThat(u.absorbedClusterIds()).containsExactly("t2:2");
+        assertThat(clusterer.assignments()).containsExactly("t0:0", "t1:1", "t1:1", "t1:1");
+        assertThat(clusterer.clusters().get(1).members()).containsExactly(x, y, z);
+    }
+
+    @Test
+    void snapshotsAreImmutableAndReuseUnchangedClusters() {
+        Clusterer clusterer = Clusterer.create();
+        clusterer.add(book("a", "1", "The computer bible", "Collins, J.", 1990, "0836968433"));
+        clusterer.add(book("a", "2", "Gödel, Escher, Bach", "Hofstadter, Douglas", 1979, null));
+        List<Cluster> before = clusterer.clusters();
+
+        clusterer.add(book("b", "7", "Gödel, Escher, Bach", "Hofstadter, D.", 1979, null));
+        List<Cluster> after = clusterer.clusters();
+
+        assertThat(before).hasSize(2);
+        assertThat(before.get(1).size()).isEqualTo(1);
+        assertThat(after.get(0)).isSameAs(before.get(0));
+        assertThat(after.get(1)).isNotSameAs(before.get(1));
+        assertThat(after.get(1).size()).isEqualTo(2);
+        assertThat(clusterer.clusters()).isSameAs(after);
+    }
+
+    @Test
+    void theMergedViewUnitesIdentifiersAndHoldingsAndPrefersTheRicherOrPreferredRecord() {
+        BibRecord thin = BibRecord.builder(new RecordSource("opac", "x"), RecordFormat.HTML)
+                .titleProper("The computer bible").addAuthor(Author.personal("Collins, J.")).year(1990)
+                .addIsbn(Isbn.parse("0836968433").orElseThrow())
+                .addHolding(Holding.builder().callNumber("QA 76").availability(Availability.AVAILABLE).build()).build();
+        BibRecord rich = BibRecord.builder(new RecordSource("zebra", "12"), RecordFormat.MARC21)
+                .titleProper("The computer bible").addAuthor(Author.personal("Collins, J.")).year(1990)
+                .publisher("Ventura").extent("512 p.").addSubject("Computers").materialType(MaterialType.BOOK)
+                .addIsbn(Isbn.parse("0836968433").orElseThrow())
+                .addIdentifier(new Identifier(IdentifierScheme.LCCN, "89012345"))
+                .addHolding(Holding.builder().library("BSG").callNumber("8 Z 1").build())
+                .addHolding(Holding.builder().library("BSG").callNumber("8 Z 2").build()).build();
+        Clusterer clusterer = Clusterer.create();
+        clusterer.addAll(List.of(thin, rich));
+        Cluster c = clusterer.clusters().get(0);
+
+        assertThat(c.representative()).isSameAs(rich);
+        assertThat(c.isbns()).extracting(Isbn::isbn13).containsExactly("9780836968439");
+        assertThat(c.identifiers()).contains(new Identifier(IdentifierScheme.LCCN, "89012345"));
+        assertThat(c.holdingsByLibrary()).containsOnlyKeys("opac", "BSG");
+        assertThat(c.holdingsByLibrary().get("BSG")).hasSize(2);
+        assertThat(c.origins()).containsExactly("opac", "zebra");
+
+        Clusterer preferring = Clusterer.create(Matcher.of(MatchSettings.builder().sourcePriority(List.of("opac")).build()));
+        preferring.addAll(List.of(rich, thin));
+        assertThat(preferring.clusters().get(0).representative()).isSameAs(thin);
+    }
+
+    @Test
+    void aSecondRecordWithTheSameSourceGetsADistinctClusterId() {
+        Clusterer clusterer = Clusterer.create();
+        clusterer.add(book("f.mrc", "#1", "Alpha centauri", "Doe, J.", 2000, null));
+        ClusterUpdate u = clusterer.add(book("f.mrc", "#1", "Beta lyrae", "Roe, K.", 1950, null));
+
+        assertThat(u.clusterId()).isEqualTo("f.mrc:#1~2");
+    }
+}

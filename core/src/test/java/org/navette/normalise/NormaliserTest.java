@@ -1,0 +1,114 @@
+package org.navette.normalise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.marc4j.marc.DataField;
+import org.marc4j.marc.MarcFactory;
+import org.marc4j.marc.Record;
+import org.navette.model.BibRecord;
+import org.navette.model.ProblemKind;
+import org.navette.model.RawRecord;
+import org.navette.model.RecordFormat;
+import org.navette.model.RecordSource;
+import org.navette.model.RecordSyntax;
+
+class NormaliserTest {
+    private final Normaliser normaliser = Normaliser.ofDefaults();
+
+    @Test
+    void anIso2709RecordFromATargetIsNormalisedWithItsOriginAndControlNumber() {
+        byte[] chabon = Corpus.bytes("1-marc21/marc4j/chabon.mrc");
+        byte[] first = Arrays.copyOf(chabon, Integer.parseInt(new String(chabon, 0, 5, StandardCharsets.US_ASCII)));
+
+        ReadResult r = normaliser.normalise(RawRecord.of("zebra", RecordSyntax.ISO2709, first, null), 3);
+
+        assertThat(r.position()).isEqualTo(3);
+        assertThat(r.problems()).isEmpty();
+        BibRecord b = r.record();
+        assertThat(b.source()).isEqualTo(new RecordSource("zebra", "11939876"));
+        assertThat(b.format()).isEqualTo(RecordFormat.MARC21);
+        assertThat(b.title()).isEqualTo("The amazing adventures of Kavalier and Clay : a novel");
+        assertThat(b.marc()).isPresent();
+    }
+
+    @Test
+    void aMarcXmlRecordFromATargetIsNormalised() {
+        String xml = new String(Corpus.bytes("1-marc21/marc4j/summerland.xml"), StandardCharsets.UTF_8);
+
+        ReadResult r = normaliser.normalise(RawRecord.ofXml("sru-loc", RecordSyntax.MARCXML, xml, RecordFormat.MARC21));
+
+        assertThat(r.record().title()).isEqualTo("Summerland");
+        assertThat(r.record().year()).isEqualTo(2002);
+        assertThat(r.record().characterSet()).isEqualTo("UTF-8");
+    }
+
+    @Test
+    void aCollectionHandedOverAsOneRecordIsReadButTheExtraRecordsAreReported() {
+        String xml = new String(Corpus.bytes("1-marc21/marc4j/chabon.xml"), StandardCharsets.UTF_8);
+
+        ReadResult r = normaliser.normalise(RawRecord.ofXml("t", RecordSyntax.MARCXML, xml, null));
+
+        assertThat(r.record().title()).startsWith("The amazing adventures of Kavalier and Clay");
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p.message()).contains("more than one record"));
+    }
+
+    @Test
+    void garbageBytesGiveAnUnreadableResultInsteadOfAnException() {
+        ReadResult r = normaliser.normalise(RawRecord.of("t", RecordSyntax.ISO2709, "hello, world".getBytes(StandardCharsets.US_ASCII), null));
+
+        assertThat(r.record()).isNull();
+        assertThat(r.has(ProblemKind.UNREADABLE)).isTrue();
+    }
+
+    @Test
+    void aScrapedRecordIsPassedThroughUnchanged() {
+        BibRecord scraped = BibRecord.builder(new RecordSource("opac", "https://opac/1"), RecordFormat.HTML).titleProper("T").build();
+
+        ReadResult r = normaliser.normalise(RawRecord.scraped(scraped));
+
+        assertThat(r.record()).isSameAs(scraped);
+    }
+
+    @Test
+    void aMarc4jRecordBuiltByHandIsMappedAndItsFormatDetected() {
+        MarcFactory f = MarcFactory.newInstance();
+        Record rec = f.newRecord("00000nam a2200000 i 4500");
+        rec.addVariableField(f.newControlField("001", "X1"));
+        DataField t = f.newDataField("200", '1', ' ');
+        t.addSubfield(f.newSubfield('a', "Le petit prince"));
+        rec.addVariableField(t);
+        DataField d = f.newDataField("100", ' ', ' ');
+        d.addSubfield(f.newSubfield('a', "19990311d1943    m  y0frey50      ba"));
+        rec.addVariableField(d);
+
+        ReadResult r = normaliser.normalise(rec, new RecordSource("lib", "X1"), null);
+
+        assertThat(r.record().format()).isEqualTo(RecordFormat.UNIMARC);
+        assertThat(r.record().titleProper()).isEqualTo("Le petit prince");
+        assertThat(r.record().year()).isEqualTo(1943);
+    }
+
+    @Test
+    void aForcedFormatWinsOverTheContent() {
+        byte[] chabon = Corpus.bytes("1-marc21/marc4j/summerland.mrc");
+        Normaliser forced = Normaliser.builder().formatOverride(RecordFormat.UNIMARC).build();
+
+        ReadResult r = forced.normalise(RawRecord.of("t", RecordSyntax.ISO2709, chabon, null));
+
+        assertThat(r.record().format()).isEqualTo(RecordFormat.UNIMARC);
+    }
+
+    @Test
+    void badSettingsAreRejectedWithTheSettingAndTheValueInTheMessage() {
+        assertThatThrownBy(() -> Normaliser.builder().formatOverride(RecordFormat.HTML))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("formatOverride").hasMessageContaining("HTML");
+        assertThatThrownBy(() -> Normaliser.builder().charsetOverride("EBCDIC"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("charsetOverride").hasMessageContaining("EBCDIC");
+        assertThatThrownBy(() -> Normaliser.builder().maxRecordBytes(10))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxRecordBytes").hasMessageContaining("10");
+    }
+}
