@@ -85,7 +85,8 @@ public final class TargetsFile {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new IllegalArgumentException(sourceName + (at == null ? "" : " line " + at.getLineNr() + ", column "
-                    + at.getColumnNr()) + ": not valid JSON: " + e.getOriginalMessage(), e);
+                    + at.getColumnNr()) + ": not valid JSON: "
+                    + e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", ""), e);
         }
         return fromTree(root, sourceName);
     }
