@@ -3,7 +3,10 @@ package org.navette.federation.it;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.navette.federation.it.PeerTargets.with;
 
@@ -69,6 +72,12 @@ class FederationPeersTest {
     void healthyTargetsResultsArriveWhileOthersFailTimeOutOrStallPastTheDeadline(ZebraPeer zebra, ZtestPeer ztest) {
         wiremock.stubFor(any(urlPathEqualTo("/error")).willReturn(aResponse().withStatus(500).withBody("boom")));
         wiremock.stubFor(any(urlPathEqualTo("/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        // a scraped OPAC: WireMock replays real BIB2 WebOPAC pages (see org/navette/cli/opac/PROVENANCE.txt)
+        wiremock.stubFor(post("/bib2/list").willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody(saved("opacclient/bib2/searchresult_single.htm"))));
+        wiremock.stubFor(get(urlPathEqualTo("/bib2/detail")).willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody(saved("opacclient/bib2/detail.htm"))));
+        wiremock.stubFor(any(urlPathMatching("/down/.*")).willReturn(aResponse().withStatus(502).withBody("bad gateway")));
         wiremock.stubFor(any(urlPathEqualTo("/dribble")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/xml").withBody("<searchRetrieveResponse>" + " ".repeat(2000)
                         + "</searchRetrieveResponse>").withChunkedDribbleDelay(40, 30_000)));
@@ -81,34 +90,40 @@ class FederationPeersTest {
                 PeerTargets.refused("refused"),
                 PeerTargets.sru("sru-500", mockUrl("/error")),
                 PeerTargets.sru("sru-reset", mockUrl("/reset")),
-                with(PeerTargets.sru("sru-dribble", mockUrl("/dribble")), Map.of("timeout", "60s")));
+                with(PeerTargets.sru("sru-dribble", mockUrl("/dribble")), Map.of("timeout", "60s")),
+                opac("opac", mockUrl("/bib2/")),
+                opac("opac-down", mockUrl("/down/")));
 
         SearchResult r;
-        try (Federation f = Federation.builder().targets(targets).deadline(Duration.ofSeconds(4))
+        try (Federation f = Federation.builder().targets(targets).deadline(Duration.ofSeconds(8))
                 .targetTimeout(Duration.ofSeconds(30)).build()) {
             r = f.searchAndWait(CqlParser.parse("title=computer"));
         }
 
         assertThat(r.finished()).isTrue();
-        assertThat(state(r, "zebra")).isEqualTo(TargetState.DONE);
+        assertThat(state(r, "zebra")).as("%s", r.target("zebra")).isEqualTo(TargetState.DONE);
         assertThat(r.target("zebra").orElseThrow().hits()).hasValue(10);
         assertThat(r.target("zebra").orElseThrow().fetched()).isEqualTo(10);
-        assertThat(state(r, "zebra-sru")).isEqualTo(TargetState.DONE);
-        assertThat(state(r, "ztest-delayed")).isEqualTo(TargetState.DONE);
-        assertThat(state(r, "ztest-slow")).isEqualTo(TargetState.TIMED_OUT);
+        assertThat(state(r, "zebra-sru")).as("%s", r.target("zebra-sru")).isEqualTo(TargetState.DONE);
+        assertThat(state(r, "ztest-delayed")).as("%s", r.target("ztest-delayed")).isEqualTo(TargetState.DONE);
+        assertThat(state(r, "ztest-slow")).as("%s", r.target("ztest-slow")).isEqualTo(TargetState.TIMED_OUT);
         assertThat(kind(r, "ztest-slow")).isEqualTo(DiagnosticKind.TIMEOUT);
-        assertThat(state(r, "ztest-unknown")).isEqualTo(TargetState.FAILED);
+        assertThat(state(r, "ztest-unknown")).as("%s", r.target("ztest-unknown")).isEqualTo(TargetState.FAILED);
         assertThat(kind(r, "ztest-unknown")).isEqualTo(DiagnosticKind.UNKNOWN_DATABASE);
-        assertThat(state(r, "refused")).isEqualTo(TargetState.FAILED);
+        assertThat(state(r, "refused")).as("%s", r.target("refused")).isEqualTo(TargetState.FAILED);
         assertThat(kind(r, "refused")).isEqualTo(DiagnosticKind.CONNECT_FAILED);
-        assertThat(state(r, "sru-500")).isEqualTo(TargetState.FAILED);
+        assertThat(state(r, "sru-500")).as("%s", r.target("sru-500")).isEqualTo(TargetState.FAILED);
         assertThat(kind(r, "sru-500")).isEqualTo(DiagnosticKind.HTTP_ERROR);
-        assertThat(state(r, "sru-reset")).isEqualTo(TargetState.FAILED);
-        assertThat(state(r, "sru-dribble")).isEqualTo(TargetState.TIMED_OUT);
-        assertThat(r.target("sru-dribble").orElseThrow().diagnostic().message()).contains("overall deadline of 4000 ms");
+        assertThat(state(r, "sru-reset")).as("%s", r.target("sru-reset")).isEqualTo(TargetState.FAILED);
+        assertThat(state(r, "sru-dribble")).as("%s", r.target("sru-dribble")).isEqualTo(TargetState.TIMED_OUT);
+        assertThat(r.target("sru-dribble").orElseThrow().diagnostic().message()).contains("overall deadline of 8000 ms");
+        assertThat(state(r, "opac")).as("%s", r.target("opac")).isEqualTo(TargetState.DONE);
+        assertThat(r.target("opac").orElseThrow().fetched()).isPositive();
+        assertThat(state(r, "opac-down")).as("%s", r.target("opac-down")).isEqualTo(TargetState.FAILED);
         assertThat(r.clusterList()).extracting(c -> c.representative().titleProper()).contains("The Computer Bible");
+        assertThat(r.clusterList()).flatExtracting(Cluster::origins).contains("zebra", "zebra-sru", "ztest-delayed", "opac");
         // the deadline, not the dribbling body (30 s) or the 60 s target timeout, ended the search
-        assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(20));
+        assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(25));
     }
 
     @Test
@@ -154,7 +169,7 @@ class FederationPeersTest {
             search.released().get(10, TimeUnit.SECONDS);
 
             assertThat(r.finished()).isTrue();
-            assertThat(state(r, "zebra")).isEqualTo(TargetState.DONE);
+            assertThat(state(r, "zebra")).as("%s", r.target("zebra")).isEqualTo(TargetState.DONE);
             assertThat(List.of(state(r, "slow-a"), state(r, "slow-b"), state(r, "slow-c")))
                     .containsOnly(TargetState.CANCELLED);
             // the cancelled searches' connections were destroyed; only zebra's idle pooled one may remain
@@ -227,6 +242,19 @@ class FederationPeersTest {
                         .allSatisfy(t -> assertThat(t.hits()).hasValue(zebraHits));
                 assertThat(r.target("zebra-0").orElseThrow().fetched()).isEqualTo((int) Math.min(5, zebraHits));
             }
+        }
+    }
+
+    private static TargetConfig opac(String id, String url) {
+        return TargetConfig.builder(id, "opac").set("profile", "bib2").set("url", url).set("requestsPerSecond", 20)
+                .build();
+    }
+
+    private static byte[] saved(String path) {
+        try (java.io.InputStream in = FederationPeersTest.class.getResourceAsStream("/org/navette/cli/opac/" + path)) {
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
