@@ -15,6 +15,8 @@ package org.navette.federation;
  * <p>Calls for one search come one at a time, in order, from the federation's processing threads;
  * nothing is dropped. Implementations must be quick (they hold up the search's processing) and
  * should not throw: an exception is logged and ignored.
+ *
+ * <p>Thread-safety: a listener shared by several searches is called concurrently by them.
  */
 @FunctionalInterface
 public interface FederatedSearchListener {

@@ -21,6 +21,11 @@ import org.navette.rank.Ranker;
  * @param ranker           ranks and facets snapshots
  * @param subscriberBuffer events buffered per Flow subscriber
  *
+ * <pre>{@code
+ * EngineContext ctx = new EngineContext(clock, cpuPool, ioPool, timer, new AdmissionQueue(512, cpuPool),
+ *         EngineMetrics.NONE, NormaliserDecoder.ofDefaults(), Matcher.ofDefaults(), Ranker.ofDefaults(), 1024);
+ * }</pre>
+ *
  * <p>Thread-safety: immutable; the parts are thread-safe.
  */
 public record EngineContext(Clock clock, Executor cpu, Executor blocking, ScheduledExecutorService scheduler,
