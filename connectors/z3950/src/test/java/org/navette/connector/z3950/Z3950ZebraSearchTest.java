@@ -204,6 +204,14 @@ class Z3950ZebraSearchTest {
     }
 
     @Test
+    void aHostNameIsResolvedAndSearched() {
+        ZoomConnector byName = open(TestTargets.zebra(zebra, "marc21").set("host", "localhost").build());
+
+        assertThat(TestTargets.search(byName, "@attr 1=1003 collins", TestTargets.request().build(),
+                new RecordingListener()).hits()).isEqualTo(2);
+    }
+
+    @Test
     void theDeclaredCharsetTravelsAsTheRecordsCharsetHintWithTheBytesUntouched() {
         ZoomConnector declared = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc")
                 .set("charset", "utf-8").build());
