@@ -167,7 +167,7 @@ final class OpacSearch {
             if (!visited.add(page.url()) && nextUrl == null) {
                 break;
             }
-            Reading more = reader.readSearchPage(page);
+            Reading more = reader.readSearchPage(page, false);
             if (!(more instanceof ResultList next) || next.items().isEmpty()) {
                 break;
             }
