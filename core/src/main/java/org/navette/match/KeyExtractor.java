@@ -111,6 +111,10 @@ final class KeyExtractor {
         full.addAll(proper);
         full.addAll(remainder);
         full.addAll(partName);
+        // titles beyond this are run-on text (a scraped paragraph, a whole citation): comparing
+        // their heads decides as well and keeps pairwise comparison cheap
+        proper = cap(proper);
+        full = cap(full);
         if (proper.isEmpty()) {
             proper = new ArrayList<>(full);
         }
@@ -137,6 +141,12 @@ final class KeyExtractor {
         List<String> publisher = text.analyze(r.publisher(), null);
         publisher.removeIf(PUBLISHER_NOISE::contains);
         List<String> container = r.series().isEmpty() ? List.of() : text.analyze(r.series().get(0), null);
+        if (r.materialType() == MaterialType.ARTICLE && !container.isEmpty() && container.containsAll(full)) {
+            // a "title" made of the journal's name identifies nothing (harvesters do this)
+            proper = new ArrayList<>();
+            full = new ArrayList<>();
+            titleNumbers.clear();
+        }
 
         List<String> blocking = blockingKeys(r, isbns, ids, proper, full, authors);
         return new MatchKeys(r, isbns, setIsbns, r.issns(), ids, proper, full, !remainder.isEmpty(), titleNumbers,
@@ -158,6 +168,10 @@ final class KeyExtractor {
             }
             case DOI -> {
                 v = v.replaceFirst("^(https?://)?(dx\\.)?doi\\.org/", "").replaceFirst("^doi:\\s*", "");
+                if (v.endsWith(".") || v.endsWith("/") || v.endsWith("-")) {
+                    // cut off in the source ("10.17705/1CAIS."): it would match a whole journal
+                    return null;
+                }
                 // Cochrane-style versions (.pub2, .pub3) and preprint versions (v2) are one work
                 v = v.replaceFirst("\\.pub\\d+$", "").replaceFirst("v\\d+$", "");
                 // a DOI must have a prefix and a suffix; a bare journal prefix identifies nothing
@@ -220,6 +234,12 @@ final class KeyExtractor {
             keys.add("a" + surname + "|" + r.year());
         }
         return keys;
+    }
+
+    private static final int MAX_TITLE_WORDS = 40;
+
+    private static List<String> cap(List<String> tokens) {
+        return tokens.size() <= MAX_TITLE_WORDS ? tokens : new ArrayList<>(tokens.subList(0, MAX_TITLE_WORDS));
     }
 
     private static String prefix(String token) {

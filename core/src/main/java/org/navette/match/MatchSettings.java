@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 public final class MatchSettings {
     /** Default {@link #threshold()}: chosen from measured precision/recall (see MatchQualityTest). */
-    public static final double DEFAULT_THRESHOLD = 0.5;
+    public static final double DEFAULT_THRESHOLD = 0.9;
 
     private static final MatchSettings DEFAULTS = builder().build();
 

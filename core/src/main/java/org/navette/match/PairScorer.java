@@ -20,14 +20,16 @@ import org.navette.model.MaterialType;
  * (hardback vs paperback: -2.5), and so on. Vetoes mark pairs that cannot be one manifestation
  * whatever else agrees.
  *
- * <p>The posterior is {@code 1 / (1 + 2^-(evidence + PRIOR))}: among blocked pairs about one in
- * eight is a match.
+ * <p>The posterior is {@code 1 / (1 + 2^-(evidence + PRIOR))}.
  *
  * <p>Thread-safety: immutable, safe to share.
  */
 final class PairScorer {
-    /** log2 prior odds of a match among blocked candidate pairs. */
-    static final double PRIOR = -3.0;
+    /**
+     * log2 prior odds of a match among blocked candidate pairs: about 1 in 128, as in a union
+     * catalogue where a title key brings together many editions, translations and namesakes.
+     */
+    static final double PRIOR = -7.0;
     /** Identifier agreement is capped: ISBN and OCLC number agreeing are not independent evidence. */
     private static final double MAX_IDENTIFIER_EVIDENCE = 14.0;
     private static final Map<String, Double> ID_DISAGREEMENT = Map.of(
@@ -227,7 +229,9 @@ final class PairScorer {
             return;
         }
         double full = Similarity.weightedDice(a.fullTokens, b.fullTokens);
-        double proper = Similarity.weightedDice(a.properTokens, b.properTokens);
+        double proper = a.hasRemainder || b.hasRemainder || a.properTokens.size() != a.fullTokens.size()
+                || b.properTokens.size() != b.fullTokens.size()
+                ? Similarity.weightedDice(a.properTokens, b.properTokens) : full;
         double s;
         double agree;
         if (a.hasRemainder && b.hasRemainder) {
@@ -235,14 +239,19 @@ final class PairScorer {
             s = Math.max(full, 0.88 * proper);
             agree = Math.min(titleAgreementWeight(a.fullTokens), titleAgreementWeight(b.fullTokens));
         } else {
-            // one record omits the subtitle, or the title proper runs on into it
+            // one record omits the subtitle, or the title proper runs on into it: "Adolf Hitler" for
+            // "Adolf Hitler : životopis Führera" is a dropped subtitle, but "Book review" for a
+            // fifteen-word title is a generic heading that happens to start it
             List<String> shorter = a.fullTokens.size() <= b.fullTokens.size() ? a.fullTokens : b.fullTokens;
             List<String> longer = shorter == a.fullTokens ? b.fullTokens : a.fullTokens;
             double prefix = Similarity.weightedContainment(shorter, longer.subList(0, shorter.size()));
-            if (shorter.size() == 1 && longer.size() > 2) {
-                prefix *= 0.9;
+            if (a.fullTokens.size() == b.fullTokens.size()) {
+                // which side is "shorter" is arbitrary then: take both, so the rule stays symmetric
+                prefix = Math.max(prefix, Similarity.weightedContainment(longer, shorter));
             }
-            s = Math.max(Math.max(full, proper), 0.97 * prefix);
+            double coverage = (double) shorter.size() / longer.size();
+            double partial = Math.max(proper, prefix) * (0.8 + 0.12 * Math.min(1.0, coverage / 0.4));
+            s = Math.max(full, coverage == 1.0 ? Math.max(proper, prefix) : partial);
             agree = a.fullTokens.size() == b.fullTokens.size()
                     ? Math.min(titleAgreementWeight(a.fullTokens), titleAgreementWeight(b.fullTokens))
                     : titleAgreementWeight(shorter);
@@ -251,13 +260,13 @@ final class PairScorer {
         if (s >= 0.95) {
             w = agree;
         } else if (s >= 0.85) {
-            w = lerp(s, 0.85, 0.95, 0.5 * agree, agree);
+            w = lerp(s, 0.85, 0.95, 0.4 * agree, agree);
         } else if (s >= 0.7) {
-            w = lerp(s, 0.7, 0.85, -1.0, 0.5 * agree);
+            w = lerp(s, 0.7, 0.85, -3.0, 0.4 * agree);
         } else if (s >= 0.5) {
-            w = lerp(s, 0.5, 0.7, -5.0, -1.0);
+            w = lerp(s, 0.5, 0.7, -6.0, -3.0);
         } else {
-            w = lerp(s, 0.0, 0.5, -10.0, -5.0);
+            w = lerp(s, 0.0, 0.5, -10.0, -6.0);
         }
         t.add("title", w, t.explaining ? String.format(Locale.ROOT, "similarity %.2f", s) : null);
         if (!a.titleNumbers.isEmpty() && !b.titleNumbers.isEmpty() && disjoint(a.titleNumbers, b.titleNumbers)) {
@@ -331,12 +340,21 @@ final class PairScorer {
             return 0;
         }
         if (!x.personal()) {
-            return Similarity.dice(x.surname(), y.surname()) >= 0.6 ? 1.0 : 0;
+            if (Similarity.dice(x.surname(), y.surname()) >= 0.6) {
+                return 1.0;
+            }
+            // "Washington (State)" for "Washington (State). State Board for Community College Education":
+            // one catalogue gave only the parent body
+            return x.surname().size() >= 2 && y.surname().size() >= 2
+                    && Similarity.containment(x.surname(), y.surname()) >= 0.99 ? 0.5 : 0;
         }
         if (Similarity.sharedWords(x.surname(), y.surname()) == 0) {
-            return 0;
+            // when a name's order is a guess, its surname may be any of its words
+            boolean reordered = (!x.ordered() && Similarity.sharedWords(y.surname(), x.words()) > 0)
+                    || (!y.ordered() && Similarity.sharedWords(x.surname(), y.words()) > 0);
+            return reordered ? 1.0 : 0;
         }
-        if (!x.initials().isEmpty() && !y.initials().isEmpty() && x.initials().charAt(0) != y.initials().charAt(0)
+        if (x.ordered() && y.ordered() && !x.initials().isEmpty() && !y.initials().isEmpty() && x.initials().charAt(0) != y.initials().charAt(0)
                 && x.initials().indexOf(y.initials().charAt(0)) < 0 && y.initials().indexOf(x.initials().charAt(0)) < 0) {
             return 0.5;
         }
@@ -349,14 +367,16 @@ final class PairScorer {
         }
         int d = Math.abs(a.year - b.year);
         String detail = t.explaining ? a.year + " vs " + b.year : null;
+        // a book's printing and copyright years often differ by one; an article's year rarely does
+        boolean component = a.materialType() == MaterialType.ARTICLE || b.materialType() == MaterialType.ARTICLE;
         if (d > settings.maxYearGap()) {
             t.veto("year", detail);
         } else if (d == 0) {
             t.add("year", 1.5, detail);
         } else if (d == 1) {
-            t.add("year", -1.0, detail);
+            t.add("year", component ? -4.0 : -1.5, detail);
         } else {
-            t.add("year", -3.0, detail);
+            t.add("year", component ? -6.0 : -3.0, detail);
         }
     }
 
@@ -402,7 +422,8 @@ final class PairScorer {
                 t.add("edition", x >= 2 ? 2.0 : 0.5, t.explaining ? "edition " + x : null);
             }
         } else if (Math.max(x, y) >= 2) {
-            t.add("edition", -2.0, t.explaining ? "only one record states edition " + Math.max(x, y) : null);
+            // a second or later edition is always stated; its absence usually means the first
+            t.add("edition", -4.5, t.explaining ? "only one record states edition " + Math.max(x, y) : null);
         }
     }
 
@@ -441,13 +462,40 @@ final class PairScorer {
         if (a.containerTokens.isEmpty() || b.containerTokens.isEmpty()) {
             return;
         }
+        Venue va = Venue.of(a.containerTokens);
+        Venue vb = Venue.of(b.containerTokens);
+        if (va != Venue.UNKNOWN && vb != Venue.UNKNOWN && va != vb) {
+            t.add("container", -8.0, t.explaining ? "a journal vs conference proceedings" : null);
+            return;
+        }
         double dice = Similarity.dice(a.containerTokens, b.containerTokens);
         double contained = Similarity.containment(a.containerTokens, b.containerTokens);
         String detail = t.explaining ? String.join(" ", a.containerTokens) + " vs " + String.join(" ", b.containerTokens) : null;
         if (dice >= 0.6 || contained >= 0.9) {
             t.add("container", 2.0, detail);
-        } else if (dice < 0.4) {
+        } else if (dice < 0.25 && a.containerTokens.size() >= 2 && b.containerTokens.size() >= 2) {
             t.add("container", -6.0, detail);
+        }
+    }
+
+    /** What kind of publication a container title names, from its words. */
+    private enum Venue {
+        JOURNAL, CONFERENCE, UNKNOWN;
+
+        private static final Set<String> JOURNAL_WORDS = Set.of("journal", "journals", "review", "revue", "zeitschrift",
+                "rivista", "revista", "quarterly", "transactions", "letters", "bulletin", "annals", "annales", "magazine",
+                "archives", "archivio", "tijdschrift", "casopis");
+        private static final Set<String> CONFERENCE_WORDS = Set.of("conference", "proceedings", "workshop", "symposium",
+                "congress", "colloquium", "colloque", "convegno", "tagung", "konferenz", "meeting");
+
+        static Venue of(List<String> tokens) {
+            boolean journal = false;
+            boolean conference = false;
+            for (String t : tokens) {
+                journal |= JOURNAL_WORDS.contains(t);
+                conference |= CONFERENCE_WORDS.contains(t);
+            }
+            return journal == conference ? UNKNOWN : journal ? JOURNAL : CONFERENCE;
         }
     }
 

@@ -64,19 +64,20 @@ class ClustererTest {
         assertThat(clusterer.assignments()).containsExactly("t1:a", "t1:a", "t3:c");
     }
 
+    private static BibRecord.Builder hitler(String origin, String id) {
+        return BibRecord.builder(new RecordSource(origin, id), RecordFormat.MARC21).titleProper("Adolf Hitler")
+                .addAuthor(Author.personal("Grünberg, Karol")).year(1994).extent("350 s.").materialType(MaterialType.BOOK);
+    }
+
     @Test
     void aRecordBridgingTwoCompatibleClustersMergesThemUnderTheOlderId() {
         // with one record per blocking key, the score fills the title blocks: X and Y never meet,
         // until Z arrives carrying both X's ISBN and Y's OCLC number
         Clusterer clusterer = Clusterer.create(Matcher.of(MatchSettings.builder().maxBlockSize(1).build()));
-        BibRecord score = BibRecord.builder(new RecordSource("t0", "0"), RecordFormat.MARC21)
-                .titleProper("Adolf Hitler").materialType(MaterialType.SCORE).build();
-        BibRecord x = BibRecord.builder(new RecordSource("t1", "1"), RecordFormat.MARC21).titleProper("Adolf Hitler")
-                .materialType(MaterialType.BOOK).addIsbn(Isbn.parse("8085194759").orElseThrow()).build();
-        BibRecord y = BibRecord.builder(new RecordSource("t2", "2"), RecordFormat.MARC21).titleProper("Adolf Hitler")
-                .materialType(MaterialType.BOOK).addIdentifier(new Identifier(IdentifierScheme.OCLC, "123456")).build();
-        BibRecord z = BibRecord.builder(new RecordSource("t3", "3"), RecordFormat.MARC21).titleProper("Adolf Hitler")
-                .materialType(MaterialType.BOOK).addIsbn(Isbn.parse("8085194759").orElseThrow())
+        BibRecord score = hitler("t0", "0").materialType(MaterialType.SCORE).build();
+        BibRecord x = hitler("t1", "1").addIsbn(Isbn.parse("8085194759").orElseThrow()).build();
+        BibRecord y = hitler("t2", "2").addIdentifier(new Identifier(IdentifierScheme.OCLC, "123456")).build();
+        BibRecord z = hitler("t3", "3").addIsbn(Isbn.parse("8085194759").orElseThrow())
                 .addIdentifier(new Identifier(IdentifierScheme.OCLC, "ocm00123456")).build();
         clusterer.addAll(List.of(score, x, y));
         assertThat(clusterer.clusters()).as("x and y never compared").hasSize(3);

@@ -65,9 +65,11 @@ class MatcherTest {
     @Test
     void invertedAndDirectOrderNamesGiveTheSameAuthorKey() {
         BibRecord inverted = BibRecord.builder(new RecordSource("a", "1"), RecordFormat.MARC21)
-                .titleProper("Les misérables").addAuthor(Author.personal("Hugo, Victor, 1802-1885")).build();
+                .titleProper("Les misérables").addAuthor(Author.personal("Hugo, Victor, 1802-1885"))
+                .publisher("Gallimard").year(1995).extent("1 vol. (1140 p.)").build();
         BibRecord direct = BibRecord.builder(new RecordSource("b", "1"), RecordFormat.UNIMARC)
-                .titleProper("Les Misérables").addAuthor(Author.personal("Victor Hugo")).build();
+                .titleProper("Les Misérables").addAuthor(Author.personal("Victor Hugo"))
+                .publisher("Gallimard").year(1995).extent("1140 p.").build();
         BibRecord citation = BibRecord.builder(new RecordSource("c", "1"), RecordFormat.MARC21)
                 .titleProper("Misérables").addAuthor(Author.personal("Hugo V.")).build();
 

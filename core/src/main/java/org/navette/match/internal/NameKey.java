@@ -13,14 +13,17 @@ import java.util.Set;
  * @param surname  surname tokens without particles (de, van, von...); for bodies, all tokens
  * @param initials first letters of the forenames, in order; empty when unknown
  * @param personal true for persons
+ * @param words    all words of the name (for persons whose name order is uncertain, "Omulo Sylvia")
+ * @param ordered  true when the order is known: inverted with a comma, or initials after the surname
  */
-public record NameKey(List<String> surname, String initials, boolean personal) {
+public record NameKey(List<String> surname, String initials, boolean personal, List<String> words, boolean ordered) {
     private static final Set<String> PARTICLES = Set.of(
             "de", "du", "des", "da", "das", "do", "dos", "di", "del", "della", "dei", "van", "von", "der", "den",
             "ten", "ter", "zu", "zur", "le", "la", "les", "el", "al", "y", "e", "af", "av", "bin", "ibn");
 
     public NameKey {
         surname = List.copyOf(surname);
+        words = List.copyOf(words);
     }
 
     /** The surname tokens joined: "hugo", "garcia villoslada". */
@@ -43,6 +46,8 @@ public record NameKey(List<String> surname, String initials, boolean personal) {
         int comma = name.indexOf(',');
         List<String> surname;
         List<String> forenames;
+        boolean ordered = true;
+        List<String> words = words(text.analyze(name, null));
         if (comma > 0) {
             surname = words(text.analyze(name.substring(0, comma), null));
             forenames = words(text.analyze(name.substring(comma + 1), null));
@@ -54,7 +59,7 @@ public record NameKey(List<String> surname, String initials, boolean personal) {
         } else {
             List<String> all = words(text.analyze(name, null));
             if (all.isEmpty()) {
-                return new NameKey(List.of(), "", true);
+                return new NameKey(List.of(), "", true, List.of(), false);
             }
             int last = all.size() - 1;
             if (all.get(last).length() == 1) {
@@ -64,15 +69,17 @@ public record NameKey(List<String> surname, String initials, boolean personal) {
                     s++;
                 }
                 if (s == all.size()) {
-                    return new NameKey(List.of(), initialsOf(all), true);
+                    return new NameKey(List.of(), initialsOf(all), true, words, false);
                 }
                 surname = all.subList(s, s + 1);
                 List<String> rest = new ArrayList<>(all.subList(0, s));
                 rest.addAll(all.subList(s + 1, all.size()));
                 forenames = rest;
             } else {
+                // "Victor Hugo", but citations also write "Omulo Sylvia": the order is a guess
                 surname = all.subList(last, last + 1);
                 forenames = all.subList(0, last);
+                ordered = all.get(0).length() == 1;
             }
         }
         List<String> sur = new ArrayList<>(surname.size());
@@ -87,12 +94,13 @@ public record NameKey(List<String> surname, String initials, boolean personal) {
                 fore.add(f);
             }
         }
-        return new NameKey(sur, initialsOf(fore), true);
+        return new NameKey(sur, initialsOf(fore), true, words, ordered);
     }
 
     /** A corporate or meeting name: all its tokens. */
     public static NameKey corporate(String name, AnalysisChain text) {
-        return new NameKey(words(text.analyze(name, null)), "", false);
+        List<String> words = words(text.analyze(name, null));
+        return new NameKey(words, "", false, words, true);
     }
 
     private static List<String> words(List<String> tokens) {

@@ -73,13 +73,20 @@ public final class Similarity {
         return jaro + prefix * 0.1 * (1.0 - jaro);
     }
 
-    /** True when two words are equal, or long enough and close enough to be a typo of each other. */
+    /**
+     * True when two words are equal, or long enough and close enough to be a typo of each other.
+     * Words must share their first letter, or their second and third (an OCR'd first letter): that
+     * keeps the test cheap, since most word pairs of two different titles fail it at once.
+     */
     public static boolean sameWord(String a, String b) {
         if (a.equals(b)) {
             return true;
         }
+        // cheap rejections first: most word pairs of two different titles fail on length or first letter
         return a.length() >= FUZZY_MIN_LENGTH && b.length() >= FUZZY_MIN_LENGTH
-                && Math.abs(a.length() - b.length()) <= 2 && !isNumber(a) && !isNumber(b)
+                && Math.abs(a.length() - b.length()) <= 2
+                && (a.charAt(0) == b.charAt(0) || (a.charAt(1) == b.charAt(1) && a.charAt(2) == b.charAt(2)))
+                && !isNumber(a) && !isNumber(b)
                 && (a.compareTo(b) < 0 ? jaroWinkler(a, b) : jaroWinkler(b, a)) >= FUZZY_WORD;
     }
 

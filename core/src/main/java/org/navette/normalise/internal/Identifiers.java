@@ -144,10 +144,11 @@ public final class Identifiers {
      * dropped, and a hyphenated serial number zero-padded to six digits; null when nothing is left.
      */
     public static String lccn(String raw) {
-        if (raw == null) {
+        String v = DisplayText.clean(raw);
+        if (v == null) {
             return null;
         }
-        String v = raw.replaceAll("\\s", "");
+        v = v.replace(" ", "");
         int slash = v.indexOf('/');
         if (slash >= 0) {
             v = v.substring(0, slash);

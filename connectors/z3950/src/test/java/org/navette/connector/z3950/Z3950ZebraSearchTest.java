@@ -193,7 +193,7 @@ class Z3950ZebraSearchTest {
         ZoomConnector unimarc = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc").build());
         RecordingListener listener = new RecordingListener();
 
-        SearchOutcome out = TestTargets.search(unimarc, "@attr 1=4 bohême", TestTargets.request().build(), listener);
+        SearchOutcome out = TestTargets.search(unimarc, "@attr 1=4 consulat", TestTargets.request().build(), listener);
 
         assertThat(out.hits()).isEqualTo(1);
         RawRecord raw = listener.records.get(0);
@@ -204,12 +204,20 @@ class Z3950ZebraSearchTest {
     }
 
     @Test
+    void aHostNameIsResolvedAndSearched() {
+        ZoomConnector byName = open(TestTargets.zebra(zebra, "marc21").set("host", "localhost").build());
+
+        assertThat(TestTargets.search(byName, "@attr 1=1003 collins", TestTargets.request().build(),
+                new RecordingListener()).hits()).isEqualTo(2);
+    }
+
+    @Test
     void theDeclaredCharsetTravelsAsTheRecordsCharsetHintWithTheBytesUntouched() {
         ZoomConnector declared = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc")
                 .set("charset", "utf-8").build());
         RecordingListener listener = new RecordingListener();
 
-        TestTargets.search(declared, "@attr 1=4 bohême", TestTargets.request().build(), listener);
+        TestTargets.search(declared, "@attr 1=4 consulat", TestTargets.request().build(), listener);
 
         RawRecord raw = listener.records.get(0);
         assertThat(raw.charsetHint()).isEqualTo("utf-8");
@@ -223,7 +231,7 @@ class Z3950ZebraSearchTest {
                 .set("charset", "iso-8859-1").set("convertCharset", true).build());
         RecordingListener listener = new RecordingListener();
 
-        TestTargets.search(converting, "@attr 1=4 bohême", TestTargets.request().build(), listener);
+        TestTargets.search(converting, "@attr 1=4 consulat", TestTargets.request().build(), listener);
 
         RawRecord raw = listener.records.get(0);
         assertThat(raw.charsetHint()).isEqualTo("UTF-8");

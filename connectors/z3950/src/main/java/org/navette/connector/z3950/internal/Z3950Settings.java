@@ -35,6 +35,8 @@ import org.navette.spi.TargetConfig;
  * @param presentChunk   records per present request (and per listener chunk), 0 for the request's chunk size
  * @param poolSize       at most this many connections to the target at once (busy + idle)
  * @param idleTimeout    idle pooled connections older than this are closed
+ *
+ * <p>Thread-safety: immutable.
  */
 public record Z3950Settings(String targetId, String host, int port, String database, Syntax syntax,
                             RecordFormat format, String elementSet, String charset, boolean convertCharset,
