@@ -148,6 +148,10 @@ public final class OpacCheckCommand implements Callable<Integer> {
         out.println("records (" + r.records().size() + ")");
         int n = 0;
         for (RawRecord raw : r.records()) {
+            if (n == max) {
+                out.println("  ... " + (r.records().size() - max) + " more (--max " + max + ")");
+                break;
+            }
             out.println("  " + (++n) + ". " + summary(raw));
         }
         if (!r.warnings().isEmpty()) {

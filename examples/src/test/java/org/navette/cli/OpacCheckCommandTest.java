@@ -108,10 +108,12 @@ class OpacCheckCommandTest {
         Path page = dir.resolve("list.htm");
         Files.write(page, saved("opacclient/bib2/searchresult_single.htm"));
 
-        int code = run("opac-check", "--profile", "bib2", "--url", "https://opac.example.org/bib2/list", "--page", page.toString(), "x");
+        int code = run("opac-check", "--profile", "bib2", "--url", "https://opac.example.org/bib2/list", "--page", page.toString(),
+                "--max", "1", "x");
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("records (2)").contains("id https://opac.example.org/bib2/detail?");
+        assertThat(out.toString()).contains("  FILE https://opac.example.org/bib2/list -> 200, 8767 bytes")
+                .contains("records (2)").contains("id https://opac.example.org/bib2/detail?").contains("  ... 1 more (--max 1)");
         server.verify(0, anyRequestedFor(anyUrl()));
     }
 

@@ -143,4 +143,20 @@ class Bib2ProfileTest {
         SERVER.wireMock().verify(1, getRequestedFor(urlEqualTo(
                 "/bib2/list?F001=3&C106=F003&C101=196641492519323672.0&C109=1969&C105=AND&F023=16&C108=1")));
     }
+
+    @Test
+    void anErrorPageAfterTheFirstPageKeepsTheRecordsAlreadyReadAndWarns() {
+        SERVER.wireMock().stubFor(post("/bib2/list").willReturn(page("opacclient/bib2/searchresult_multi_page1.htm", "text/html")));
+        SERVER.wireMock().stubFor(get(urlPathEqualTo("/bib2/list")).willReturn(page("opacclient/bib2/searchresult_error.htm", "text/html")));
+
+        OpacTestServer.Result r = OpacTestServer.search(connector(false), Query.any("Klettersteig"), 60, Duration.ofSeconds(10));
+
+        assertThat(r.failure()).isNull();
+        assertThat(r.records()).hasSize(50);
+        assertThat(r.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.kind()).isEqualTo(DiagnosticKind.QUERY_REJECTED);
+            assertThat(w.message()).isEqualTo("result page 2 failed, results are partial: profile bib2: the OPAC answered with an "
+                    + "error page: Bitte geben Sie wenigstens ein Suchkriterium ein.");
+        });
+    }
 }

@@ -189,6 +189,27 @@ class Z3950ZebraSearchTest {
     }
 
     @Test
+    void anAccentedTermFindsItsRecordBecauseUtf8IsNegotiatedByDefault() {
+        ZoomConnector unimarc = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc").build());
+
+        SearchOutcome out = TestTargets.search(unimarc, "@attr 1=4 bohême", TestTargets.request().build(),
+                new RecordingListener());
+
+        assertThat(out.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutCharsetNegotiationZebraReadsUtf8TermsAsLatin1AndFindsNothing() {
+        ZoomConnector unimarc = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc")
+                .set("charsetNegotiation", "none").build());
+
+        SearchOutcome out = TestTargets.search(unimarc, "@attr 1=4 bohême", TestTargets.request().build(),
+                new RecordingListener());
+
+        assertThat(out.hits()).isZero();
+    }
+
+    @Test
     void unimarcSyntaxDeliversUnimarcRecordsWithTheirItems() {
         ZoomConnector unimarc = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc").build());
         RecordingListener listener = new RecordingListener();

@@ -3,10 +3,6 @@ package org.navette.connector.opac.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.navette.connector.opac.internal.PageInterpreter.NothingFound;
-import org.navette.connector.opac.internal.PageInterpreter.Reading;
-import org.navette.connector.opac.internal.PageInterpreter.ResultList;
-import org.navette.connector.opac.internal.PageInterpreter.SingleRecord;
 import org.navette.model.RawRecord;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
@@ -109,28 +105,11 @@ public final class CheckRun implements Trace {
 
     /** Reads one saved page as the answer to a search, without any network. */
     public void readPage(ProfileSpec profile, String targetId, String pageUrl, byte[] body, String headerCharset) {
-        Deadline deadline = Deadline.none();
-        PageInterpreter reader = new PageInterpreter(profile, this, deadline);
-        RecordAssembler assembler = new RecordAssembler();
         request("FILE", pageUrl, 200, body.length, null);
         try {
-            Page page = Page.parse(profile, pageUrl, body, headerCharset);
-            Reading reading = reader.readSearchPage(page);
-            if (reading instanceof NothingFound) {
-                hits = 0L;
-            } else if (reading instanceof SingleRecord s) {
-                hits = 1L;
-                Scraped r = s.record().detailUrl() == null
-                        ? s.record().completedBy(new Scraped(java.util.Map.of(), List.of(), page.url())) : s.record();
-                records.add(RawRecord.scraped(assembler.assemble(targetId, 1, r)));
-            } else {
-                ResultList list = (ResultList) reading;
-                hits = list.hits() != null ? list.hits() : (long) list.items().size();
-                int position = 0;
-                for (Scraped item : list.items()) {
-                    records.add(RawRecord.scraped(assembler.assemble(targetId, ++position, item)));
-                }
-            }
+            OfflineReader.Result r = new OfflineReader(profile, this).read(targetId, pageUrl, body, headerCharset);
+            hits = r.hits();
+            records.addAll(r.records());
         } catch (TargetException e) {
             failure = e.diagnostic();
         }

@@ -167,7 +167,14 @@ final class OpacSearch {
             if (!visited.add(page.url()) && nextUrl == null) {
                 break;
             }
-            Reading more = reader.readSearchPage(page);
+            Reading more;
+            try {
+                more = reader.readSearchPage(page, false);
+            } catch (TargetException e) {
+                // an error page or a changed layout after the first page: keep what arrived
+                warn(partial(e, "result page " + pages));
+                break;
+            }
             if (!(more instanceof ResultList next) || next.items().isEmpty()) {
                 break;
             }

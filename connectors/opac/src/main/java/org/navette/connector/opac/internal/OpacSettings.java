@@ -11,6 +11,14 @@ import org.navette.spi.TargetConfig;
 /**
  * The settings of one OPAC target, read and checked from its {@link TargetConfig}.
  *
+ * <pre>{@code
+ * OpacSettings s = OpacSettings.of(TargetConfig.builder("x", "opac").set("profile", "vufind")
+ *         .set("url", "https://opac.example.org").set("requestsPerSecond", 0.5).build());
+ * s.baseUrl();   // https://opac.example.org/
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable.
+ *
  * @param baseUrl           the OPAC's base URL; profile paths resolve against it (a trailing '/' is added)
  * @param requestsPerSecond the politeness rate limit for the host (shared with its other targets)
  * @param maxConcurrent     concurrent requests allowed to the host
@@ -24,8 +32,6 @@ import org.navette.spi.TargetConfig;
  * @param fetchDetails      fetch each result's own page when the profile reads one
  * @param params            constant request parameters of this site (library filter, database...)
  * @param unsupportedFields the target's override of the profile's policy, or null
- *
- * <p>Thread-safety: immutable.
  */
 public record OpacSettings(HttpUrl baseUrl, double requestsPerSecond, int maxConcurrent, String userAgent,
                            long maxPageBytes, Duration requestTimeout, Duration connectTimeout, int maxPages,

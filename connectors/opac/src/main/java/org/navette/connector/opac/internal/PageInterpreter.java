@@ -27,6 +27,8 @@ final class PageInterpreter {
     private final ProfileSpec profile;
     private final Trace trace;
     private final Deadline deadline;
+    private String lastUrl;
+    private HttpUrl lastBase;
 
     PageInterpreter(ProfileSpec profile, Trace trace, Deadline deadline) {
         this.profile = profile;
@@ -59,6 +61,14 @@ final class PageInterpreter {
      *                         match the profile ({@code PROFILE_MISMATCH})
      */
     Reading readSearchPage(Page page) {
+        return readSearchPage(page, true);
+    }
+
+    /**
+     * Reads a result page; on a following page ({@code first} false) an empty list is the end of
+     * the results (paging by page number runs past the last page), not a changed page.
+     */
+    Reading readSearchPage(Page page, boolean first) {
         Results results = profile.results();
         PageNode root = page.root();
         if (results.nothingFound() != null && detected(results.nothingFound(), root) != null) {
@@ -81,6 +91,9 @@ final class PageInterpreter {
         if (items.isEmpty()) {
             if (hits != null && hits == 0) {
                 return new NothingFound();
+            }
+            if (!first) {
+                return new ResultList(hits, List.of(), null);
             }
             throw mismatch(page, hits == null
                     ? "result selector \"" + results.items().source() + "\" matched nothing, and neither the hit count"
@@ -105,7 +118,7 @@ final class PageInterpreter {
         }
         String next = null;
         if (results.next() != null) {
-            next = absolute(page.url(), firstOrNull(values(results.next(), root, page.url())));
+            next = absoluteOn(page.url(), firstOrNull(values(results.next(), root, page.url())));
         }
         return new ResultList(hits, out, next);
     }
@@ -128,7 +141,7 @@ final class PageInterpreter {
         if (detail == null || detail.holdings() == null || detail.holdings().page() == null) {
             return null;
         }
-        return absolute(page.url(), firstOrNull(values(detail.holdings().page(), page.root(), page.url())));
+        return absoluteOn(page.url(), firstOrNull(values(detail.holdings().page(), page.root(), page.url())));
     }
 
     /** Reads the holdings rows of a separate holdings page. */
@@ -141,7 +154,7 @@ final class PageInterpreter {
         for (Map.Entry<RecordField, Pick> e : picks.entrySet()) {
             List<String> v = values(e.getValue(), node, pageUrl);
             if (e.getKey() == RecordField.DETAIL_URL) {
-                String abs = absolute(pageUrl, firstOrNull(v));
+                String abs = absoluteOn(pageUrl, firstOrNull(v));
                 v = abs == null ? List.of() : List.of(abs);
             }
             if (!e.getKey().multiValued() && v.size() > 1) {
@@ -186,10 +199,11 @@ final class PageInterpreter {
         for (PageNode n : nodes) {
             values.addAll(n.values(pick.extract(), pick.attribute()));
         }
+        HttpUrl base = base(pageUrl);
         Step.StepContext ctx = new Step.StepContext() {
             @Override
-            public String pageUrl() {
-                return pageUrl;
+            public HttpUrl base() {
+                return base;
             }
 
             @Override
@@ -300,12 +314,21 @@ final class PageInterpreter {
         return c == '.' || c == ',' || c == '\'' || c == ' ' || c == '\u00A0' || c == '\u202F';
     }
 
-    static String absolute(String pageUrl, String link) {
+    /** The page URL parsed once per page: OkHttp's parser is not free and a list has hundreds of values. */
+    private HttpUrl base(String pageUrl) {
+        if (!pageUrl.equals(lastUrl)) {
+            lastUrl = pageUrl;
+            lastBase = HttpUrl.parse(pageUrl);
+        }
+        return lastBase;
+    }
+
+    private String absoluteOn(String pageUrl, String link) {
         if (link == null) {
             return null;
         }
-        HttpUrl base = HttpUrl.parse(pageUrl);
-        HttpUrl resolved = base == null ? HttpUrl.parse(link.strip()) : base.resolve(link.strip());
+        HttpUrl b = base(pageUrl);
+        HttpUrl resolved = b == null ? HttpUrl.parse(link.strip()) : b.resolve(link.strip());
         return resolved == null ? null : resolved.toString();
     }
 

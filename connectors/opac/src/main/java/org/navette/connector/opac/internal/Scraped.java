@@ -10,6 +10,8 @@ import java.util.Map;
  * What a profile extracted about one record: field values and holding rows, before they become a
  * {@link org.navette.model.BibRecord}.
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param fields   values per field, in page order; absent fields have no entry
  * @param holdings one map per holdings row
  * @param pageUrl  the page the values were read from

@@ -21,8 +21,8 @@ sealed interface Step {
 
     /** What a step needs from the page it runs on. */
     interface StepContext {
-        /** The URL of the page the values came from. */
-        String pageUrl();
+        /** The URL of the page the values came from, parsed; null when it is no http(s) URL. */
+        HttpUrl base();
 
         /** Wraps text for regex matching so that a runaway pattern stops at the search's deadline. */
         CharSequence guard(String text);
@@ -108,7 +108,7 @@ sealed interface Step {
     record AbsoluteUrl() implements Step {
         @Override
         public List<String> apply(List<String> values, StepContext context) {
-            HttpUrl base = HttpUrl.parse(context.pageUrl());
+            HttpUrl base = context.base();
             List<String> out = new ArrayList<>(values.size());
             for (String v : values) {
                 HttpUrl resolved = base == null ? HttpUrl.parse(v.strip()) : base.resolve(v.strip());

@@ -6,7 +6,7 @@ import java.util.List;
  * Receives what a search did, for {@code opac-check}: every request and every field extraction
  * (which selector, how many matches, which values). Searches run with {@link #NONE}.
  *
- * <p>Implementations are called from the search's thread only.
+ * <p>Thread-safety: implementations are called from the search's thread only and need no locking.
  */
 public interface Trace {
     /** Records nothing. */
