@@ -350,7 +350,11 @@ public final class Federation implements AutoCloseable {
             return this;
         }
 
-        /** The matcher that clusters records (default {@link Matcher#ofDefaults()}). */
+        /**
+         * The matcher that clusters records (default {@link Matcher#ofDefaults()}). Targets with a
+         * {@code priority} setting (an integer, highest first) become its source priority — whose record
+         * represents a cluster — unless the matcher's settings name one already.
+         */
         public Builder matcher(Matcher v) {
             matcher = Objects.requireNonNull(v, "matcher");
             return this;
@@ -457,13 +461,29 @@ public final class Federation implements AutoCloseable {
             AdmissionQueue admission = new AdmissionQueue(maxInFlight, cpuPool);
             metrics.inFlight(admission::inUse);
             EngineContext ctx = new EngineContext(clock, cpuPool, blockingPool, timer, admission, metrics,
-                    decoder != null ? decoder : NormaliserDecoder.ofDefaults(), matcher, ranker, subscriberBuffer);
+                    decoder != null ? decoder : NormaliserDecoder.ofDefaults(), prioritised(matcher, enabled.values()),
+                    ranker, subscriberBuffer);
             Map<String, TargetGuard> guards = new LinkedHashMap<>();
             for (TargetConfig t : enabled.values()) {
                 guards.put(t.id(), new TargetGuard(t, connectors.get(t.id()), unavailable.get(t.id()),
                         resilienceOf.get(t.id()), timeoutOf.get(t.id()), ctx));
             }
             return new Federation(guards, ctx, this, owned);
+        }
+
+        /**
+         * The matcher, told which targets' records represent a cluster first: targets with a
+         * {@code priority} setting, highest first — unless the matcher already has a source priority.
+         */
+        private static Matcher prioritised(Matcher matcher, Collection<TargetConfig> targets) {
+            List<TargetConfig> ranked = targets.stream().filter(t -> t.has("priority"))
+                    .sorted(java.util.Comparator.comparingInt((TargetConfig t) -> t.integer("priority", 0)).reversed())
+                    .toList();
+            if (ranked.isEmpty() || !matcher.settings().sourcePriority().isEmpty()) {
+                return matcher;
+            }
+            return Matcher.of(matcher.settings().toBuilder()
+                    .sourcePriority(ranked.stream().map(TargetConfig::id).toList()).build());
         }
 
         private static <T extends ExecutorService> T own(List<ExecutorService> owned, T pool) {

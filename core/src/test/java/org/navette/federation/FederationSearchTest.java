@@ -135,6 +135,25 @@ class FederationSearchTest {
     }
 
     @Test
+    void aTargetWithAHigherPriorityProvidesTheRecordThatRepresentsItsClusters() throws Exception {
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        fakes.with("first", answers(List.of(Books.hobbit("first"))))
+                .with("preferred", waitsFor(gate, List.of(Books.hobbit("preferred"))));
+        federation = fixture.use(Federation.builder().registry(fakes.registry())
+                .target(TargetConfig.builder("first", "fake").set("priority", 1).build())
+                .target(TargetConfig.builder("preferred", "fake").set("priority", 5).build()).build());
+        FederatedSearch s = federation.search(Query.title("hobbit"));
+        awaitState(s, "first", TargetState.DONE);
+        gate.complete(null);
+
+        SearchResult r = s.await(Duration.ofSeconds(10));
+
+        assertThat(r.clusterList()).hasSize(1);
+        assertThat(r.clusterList().get(0).members()).extracting(b -> b.source().origin()).containsExactly("first", "preferred");
+        assertThat(r.clusterList().get(0).representative().source().origin()).isEqualTo("preferred");
+    }
+
+    @Test
     void aSnapshotWhileTheSearchRunsShowsArrivedRecordsAndTheTargetsStillRunning() throws Exception {
         CompletableFuture<Void> gate = new CompletableFuture<>();
         fakes.with("fast", answers(List.of(Books.dune("fast"))))
