@@ -48,7 +48,9 @@ import org.navette.spi.TargetConfig;
  *   <li>{@code rateLimit} (off, except "2/1s" for scraped OPACs): at most N searches per period
  *       ({@code "2/1s"}, {@code "30/1m"}) for the target; {@code false} or {@code "off"} disables. This
  *       paces whole searches; the OPAC connector paces the HTTP requests of each search per host on its
- *       own, so the two limits measure different things and do not add up to a double wait.</li>
+ *       own, so the two limits measure different things and do not add up to a double wait. A search
+ *       whose turn would come after the target's timeout fails at once as {@code RATE_LIMITED}. Rate
+ *       periods run on real time (Resilience4j's limiter takes no clock), unlike the breaker's wait.</li>
  * </ul>
  * What counts as a failure for the breaker: connection failures, timeouts, HTTP errors, bad
  * responses, unknown databases, refused logins. A target that answered but refused the query
