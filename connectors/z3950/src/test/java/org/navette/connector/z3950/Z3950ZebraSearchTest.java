@@ -193,7 +193,7 @@ class Z3950ZebraSearchTest {
         ZoomConnector unimarc = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc").build());
         RecordingListener listener = new RecordingListener();
 
-        SearchOutcome out = TestTargets.search(unimarc, "@attr 1=4 bohême", TestTargets.request().build(), listener);
+        SearchOutcome out = TestTargets.search(unimarc, "@attr 1=4 consulat", TestTargets.request().build(), listener);
 
         assertThat(out.hits()).isEqualTo(1);
         RawRecord raw = listener.records.get(0);
@@ -217,7 +217,7 @@ class Z3950ZebraSearchTest {
                 .set("charset", "utf-8").build());
         RecordingListener listener = new RecordingListener();
 
-        TestTargets.search(declared, "@attr 1=4 bohême", TestTargets.request().build(), listener);
+        TestTargets.search(declared, "@attr 1=4 consulat", TestTargets.request().build(), listener);
 
         RawRecord raw = listener.records.get(0);
         assertThat(raw.charsetHint()).isEqualTo("utf-8");
@@ -231,7 +231,7 @@ class Z3950ZebraSearchTest {
                 .set("charset", "iso-8859-1").set("convertCharset", true).build());
         RecordingListener listener = new RecordingListener();
 
-        TestTargets.search(converting, "@attr 1=4 bohême", TestTargets.request().build(), listener);
+        TestTargets.search(converting, "@attr 1=4 consulat", TestTargets.request().build(), listener);
 
         RawRecord raw = listener.records.get(0);
         assertThat(raw.charsetHint()).isEqualTo("UTF-8");
