@@ -63,6 +63,7 @@ final class KeyExtractor {
         Set<String> setIsbns = new LinkedHashSet<>();
         String isbnPart = null;
         int volumeQualified = 0;
+        List<String> volumeIsbns = new ArrayList<>(0);
         for (Isbn i : r.isbns()) {
             isbns.add(i.isbn13());
             List<String> q = i.qualifier() == null ? List.of() : text.analyze(i.qualifier(), null);
@@ -71,18 +72,14 @@ final class KeyExtractor {
             } else if (!q.isEmpty()) {
                 String part = PartNumber.of(q, false);
                 if (part != null) {
-                    volumeQualified++;
+                    volumeIsbns.add(i.isbn13());
                     isbnPart = part;
                 }
             }
         }
-        if (volumeQualified > 1 || (volumeQualified == 1 && r.isbns().size() > 1 && r.partNumber() == null)) {
+        if (volumeIsbns.size() > 1 || (volumeIsbns.size() == 1 && r.isbns().size() > 1 && r.partNumber() == null)) {
             // a record listing per-volume ISBNs describes the set: those ISBNs are weak evidence
-            for (Isbn i : r.isbns()) {
-                if (i.qualifier() != null && PartNumber.of(text.analyze(i.qualifier(), null), false) != null) {
-                    setIsbns.add(i.isbn13());
-                }
-            }
+            setIsbns.addAll(volumeIsbns);
             isbnPart = null;
         }
         Map<String, Set<String>> ids = new HashMap<>();
