@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.navette.model.BibRecord;
 import org.navette.model.Holding;
@@ -38,7 +37,8 @@ public final class Cluster {
     private final List<BibRecord> members;
     private final List<String> sourcePriority;
     private volatile BibRecord representative;
-    private final Map<Object, Object> derived = new ConcurrentHashMap<>(2);
+    /** Derived values as key, value, key, value...; replaced whole (copy on write) so reads need no lock. */
+    private volatile Object[] derived = new Object[0];
 
     Cluster(String id, List<BibRecord> members, List<String> sourcePriority) {
         if (members.isEmpty()) {
@@ -174,15 +174,27 @@ public final class Cluster {
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(Object key, Function<? super Cluster, ? extends T> computation) {
-        Object v = derived.get(key);
-        if (v == null) {
-            v = computation.apply(this);
-            Object previous = derived.putIfAbsent(key, v);
-            if (previous != null) {
-                v = previous;
+        Object[] slots = derived;
+        for (int i = 0; i < slots.length; i += 2) {
+            if (slots[i].equals(key)) {
+                return (T) slots[i + 1];
             }
         }
-        return (T) v;
+        T value = computation.apply(this);
+        synchronized (this) {
+            slots = derived;
+            for (int i = 0; i < slots.length; i += 2) {
+                if (slots[i].equals(key)) {
+                    // another thread computed it meanwhile: everyone sees the first value
+                    return (T) slots[i + 1];
+                }
+            }
+            Object[] grown = java.util.Arrays.copyOf(slots, slots.length + 2);
+            grown[slots.length] = key;
+            grown[slots.length + 1] = value;
+            derived = grown;
+        }
+        return value;
     }
 
     @Override

@@ -63,6 +63,7 @@ final class KeyExtractor {
         Set<String> setIsbns = new LinkedHashSet<>();
         String isbnPart = null;
         int volumeQualified = 0;
+        List<String> volumeIsbns = new ArrayList<>(0);
         for (Isbn i : r.isbns()) {
             isbns.add(i.isbn13());
             List<String> q = i.qualifier() == null ? List.of() : text.analyze(i.qualifier(), null);
@@ -71,18 +72,14 @@ final class KeyExtractor {
             } else if (!q.isEmpty()) {
                 String part = PartNumber.of(q, false);
                 if (part != null) {
-                    volumeQualified++;
+                    volumeIsbns.add(i.isbn13());
                     isbnPart = part;
                 }
             }
         }
-        if (volumeQualified > 1 || (volumeQualified == 1 && r.isbns().size() > 1 && r.partNumber() == null)) {
+        if (volumeIsbns.size() > 1 || (volumeIsbns.size() == 1 && r.isbns().size() > 1 && r.partNumber() == null)) {
             // a record listing per-volume ISBNs describes the set: those ISBNs are weak evidence
-            for (Isbn i : r.isbns()) {
-                if (i.qualifier() != null && PartNumber.of(text.analyze(i.qualifier(), null), false) != null) {
-                    setIsbns.add(i.isbn13());
-                }
-            }
+            setIsbns.addAll(volumeIsbns);
             isbnPart = null;
         }
         Map<String, Set<String>> ids = new HashMap<>();
@@ -252,12 +249,17 @@ final class KeyExtractor {
         }
         Author main = r.authors().isEmpty() || !r.authors().get(0).primary() ? null : r.authors().get(0);
         AuthorKind kind = main == null ? null : main.kind();
-        return goldRush.of(new GoldRushKey.Fields(r.titleProper(), r.titleRemainder(),
-                r.partName() == null ? List.of() : List.of(r.partName()), r.partNumber(), null, null, null, null,
+        // the article a UNIMARC record marks non-sorting is plain text in MARC21 (skipped by 245 ind. 2)
+        return goldRush.of(new GoldRushKey.Fields(unmarked(r.titleProper()), unmarked(r.titleRemainder()),
+                r.partName() == null ? List.of() : List.of(unmarked(r.partName())), r.partNumber(), null, null, null, null,
                 r.year() == null ? null : r.year().toString(), r.extent(), r.edition(), null, r.publisher(),
                 leaderType(r.materialType()), kind == AuthorKind.PERSONAL ? main.name() : null,
                 kind == AuthorKind.CORPORATE ? main.name() : null, kind == AuthorKind.MEETING ? main.name() : null,
                 null, r.carrier() == Carrier.ELECTRONIC));
+    }
+
+    private static String unmarked(String s) {
+        return s == null ? null : s.replace("\u0098", "").replace("\u009C", "").replace("\u0088", "").replace("\u0089", "");
     }
 
     /** MARC21 leader/06 for a material type, so UNIMARC and MARC21 records of one edition share the key. */

@@ -22,6 +22,8 @@ import org.navette.NavetteException;
 import org.navette.model.ProblemKind;
 import org.navette.model.RecordProblem;
 import org.navette.normalise.internal.Iso2709Framer;
+import org.navette.normalise.internal.MarcMakerText;
+import org.navette.normalise.internal.ProblemLog;
 import org.navette.normalise.internal.MarcJsonReader;
 import org.navette.normalise.internal.SafeXml;
 import org.navette.normalise.internal.XmlRecordFramer;
@@ -188,7 +190,7 @@ public final class MarcFileReader implements Iterator<ReadResult>, AutoCloseable
                     if (i.record() == null) {
                         return new ReadResult(i.position(), null, i.log().problems());
                     }
-                    return normaliser.fromDecoded(i.record(), name, i.position(), i.byteOffset(), i.log().problems(), null);
+                    return normaliser.fromDecoded(i.record(), name, i.position(), i.byteOffset(), i.log().problems(), null, "UTF-8");
                 };
             }
             case MARC_MAKER:
@@ -224,7 +226,9 @@ public final class MarcFileReader implements Iterator<ReadResult>, AutoCloseable
                 }
                 position[0] = pos;
                 Record r = reader.next();
-                return normaliser.fromDecoded(r, name, pos, -1, List.of(), null);
+                ProblemLog log = new ProblemLog(name, pos, -1);
+                boolean marc8 = MarcMakerText.decodeMarc8(r, log);
+                return normaliser.fromDecoded(r, name, pos, -1, log.problems(), null, marc8 ? "MARC-8" : "UTF-8");
             } catch (RuntimeException e) {
                 broken[0] = true;
                 position[0] = pos;

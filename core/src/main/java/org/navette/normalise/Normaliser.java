@@ -179,12 +179,12 @@ public final class Normaliser {
 
     /** A record decoded by another reader (MARC-in-JSON, MarcMaker), with the problems found while reading it. */
     ReadResult fromDecoded(Record marc, String origin, long position, long byteOffset, List<RecordProblem> earlier,
-                           RecordFormat hint) {
+                           RecordFormat hint, String charset) {
         ProblemLog log = new ProblemLog(origin, position, byteOffset);
         log.addAll(earlier);
         try {
             RecordFormat format = detect(marc, hint);
-            BibRecord r = map(marc, format, origin, null, position, "UTF-8", log);
+            BibRecord r = map(marc, format, origin, null, position, charset, log);
             return new ReadResult(position, r, r.problems());
         } catch (RuntimeException e) {
             return failed(position, log, e);

@@ -135,7 +135,7 @@ public final class Ranker {
         double[] out = new double[n];
         for (int d = 0; d < n; d++) {
             ClusterDocument doc = docs[d];
-            double boost = settings.holdingsBoost() * log2(1 + doc.libraryCount);
+            double boost = settings.holdingsBoost() * doc.holdingsFactor;
             if (doc.available) {
                 boost += settings.availabilityBoost();
             }
@@ -157,10 +157,6 @@ public final class Ranker {
         return out;
     }
 
-    private static double log2(double x) {
-        return Math.log(x) / Math.log(2);
-    }
-
     private double[] textRelevance(CompiledQuery query, ClusterDocument[] docs) {
         int n = docs.length;
         double[] rel = new double[n];
@@ -179,7 +175,7 @@ public final class Ranker {
         double[] avgLength = new double[fields];
         for (ClusterDocument d : docs) {
             for (int f = 0; f < fields; f++) {
-                avgLength[f] += d.sequence[f].length;
+                avgLength[f] += d.lengths[f];
             }
         }
         for (int f = 0; f < fields; f++) {
@@ -194,14 +190,21 @@ public final class Ranker {
             for (CompiledQuery.Clause c : clauses) {
                 for (int t = 0; t < c.terms().length; t++, slot++) {
                     boolean stem = c.truncated() && t == c.terms().length - 1;
+                    int packed = 0;
+                    if (!stem) {
+                        int i = Arrays.binarySearch(doc.terms, c.terms()[t]);
+                        if (i < 0) {
+                            continue;
+                        }
+                        packed = doc.termFrequencies[i];
+                    }
                     boolean present = false;
                     int base = (d * termCount + slot) * fields;
                     for (int f = 0; f < fields; f++) {
                         if ((c.fieldMask() & (1 << f)) == 0) {
                             continue;
                         }
-                        int count = stem ? prefixCount(doc.tokens[f], c.words()[t])
-                                : frequency(doc.terms[f], doc.frequencies[f], c.terms()[t]);
+                        int count = stem ? prefixCount(doc.tokens[f], c.words()[t]) : (packed >>> (8 * f)) & 0xFF;
                         tf[base + f] = count;
                         present |= count > 0;
                     }
@@ -234,7 +237,7 @@ public final class Ranker {
                             continue;
                         }
                         present = true;
-                        double norm = k1 * (1 - b + b * doc.sequence[f].length / avgLength[f]);
+                        double norm = k1 * (1 - b + b * doc.lengths[f] / avgLength[f]);
                         clauseScore += fieldWeights[f] * idf[slot] * count * (k1 + 1) / (count + norm);
                     }
                     if (present) {
@@ -304,11 +307,6 @@ public final class Ranker {
         return best;
     }
 
-    private static int frequency(long[] terms, int[] freq, long term) {
-        int i = Arrays.binarySearch(terms, term);
-        return i >= 0 ? freq[i] : 0;
-    }
-
     private static int prefixCount(String[] tokens, String stem) {
         int count = 0;
         for (String t : tokens) {
@@ -319,29 +317,52 @@ public final class Ranker {
         return count;
     }
 
+    /**
+     * The order of a sort, as one comparator over primitive arrays: scores, years and packed title
+     * and author prefixes decide almost every comparison without touching a string.
+     */
     private static IndexSort.IndexComparator comparator(SortOrder sort, ClusterDocument[] docs, double[] score,
                                                         List<Cluster> clusters) {
-        IndexSort.IndexComparator byScore = (x, y) -> Double.compare(score[y], score[x]);
-        IndexSort.IndexComparator newest = (x, y) -> yearOrder(docs[x].year, docs[y].year, false);
-        IndexSort.IndexComparator oldest = (x, y) -> yearOrder(docs[x].year, docs[y].year, true);
-        IndexSort.IndexComparator byTitle = (x, y) -> textOrder(docs[x].titleSort, docs[y].titleSort);
-        IndexSort.IndexComparator byAuthor = (x, y) -> textOrder(docs[x].authorSort, docs[y].authorSort);
-        IndexSort.IndexComparator byId = (x, y) -> clusters.get(x).id().compareTo(clusters.get(y).id());
-        IndexSort.IndexComparator[] chain = switch (sort) {
-            case RELEVANCE -> new IndexSort.IndexComparator[] {byScore, newest, byTitle, byId};
-            case YEAR_NEWEST -> new IndexSort.IndexComparator[] {newest, byScore, byTitle, byId};
-            case YEAR_OLDEST -> new IndexSort.IndexComparator[] {oldest, byScore, byTitle, byId};
-            case TITLE -> new IndexSort.IndexComparator[] {byTitle, byScore, newest, byId};
-            case AUTHOR -> new IndexSort.IndexComparator[] {byAuthor, byTitle, byScore, byId};
+        int n = docs.length;
+        int[] year = new int[n];
+        long[] title = new long[n];
+        long[] author = new long[n];
+        for (int i = 0; i < n; i++) {
+            year[i] = docs[i].year;
+            title[i] = docs[i].titlePrefix;
+            author[i] = docs[i].authorPrefix;
+        }
+        IndexSort.IndexComparator byTitle = (x, y) -> {
+            int r = Long.compareUnsigned(title[x], title[y]);
+            return r != 0 ? r : textOrder(docs[x].titleSort, docs[y].titleSort);
         };
-        return (x, y) -> {
-            for (IndexSort.IndexComparator c : chain) {
-                int r = c.compare(x, y);
-                if (r != 0) {
-                    return r;
-                }
-            }
-            return 0;
+        IndexSort.IndexComparator byId = (x, y) -> clusters.get(x).id().compareTo(clusters.get(y).id());
+        return switch (sort) {
+            case RELEVANCE -> (x, y) -> {
+                int r = Double.compare(score[y], score[x]);
+                r = r != 0 ? r : yearOrder(year[x], year[y], false);
+                r = r != 0 ? r : byTitle.compare(x, y);
+                return r != 0 ? r : byId.compare(x, y);
+            };
+            case YEAR_NEWEST, YEAR_OLDEST -> (x, y) -> {
+                int r = yearOrder(year[x], year[y], sort == SortOrder.YEAR_OLDEST);
+                r = r != 0 ? r : Double.compare(score[y], score[x]);
+                r = r != 0 ? r : byTitle.compare(x, y);
+                return r != 0 ? r : byId.compare(x, y);
+            };
+            case TITLE -> (x, y) -> {
+                int r = byTitle.compare(x, y);
+                r = r != 0 ? r : Double.compare(score[y], score[x]);
+                r = r != 0 ? r : yearOrder(year[x], year[y], false);
+                return r != 0 ? r : byId.compare(x, y);
+            };
+            case AUTHOR -> (x, y) -> {
+                int r = Long.compareUnsigned(author[x], author[y]);
+                r = r != 0 ? r : textOrder(docs[x].authorSort, docs[y].authorSort);
+                r = r != 0 ? r : byTitle.compare(x, y);
+                r = r != 0 ? r : Double.compare(score[y], score[x]);
+                return r != 0 ? r : byId.compare(x, y);
+            };
         };
     }
 
@@ -371,43 +392,94 @@ public final class Ranker {
         if (clusters == null) {
             throw new IllegalArgumentException("facets need clusters, was null");
         }
-        Map<FacetField, Map<String, Tally>> counts = new EnumMap<>(FacetField.class);
-        for (FacetField f : FacetField.values()) {
-            counts.put(f, new HashMap<>());
+        FacetField[] fields = FacetField.values();
+        List<Map<String, Tally>> counts = new ArrayList<>(fields.length);
+        for (int f = 0; f < fields.length; f++) {
+            counts.add(new HashMap<>());
         }
         TreeMap<Integer, int[]> ranges = new TreeMap<>();
         for (Cluster c : clusters) {
             ClusterDocument d = ClusterDocument.of(c, text);
-            d.authorFacet.forEach((k, v) -> count(counts.get(FacetField.AUTHOR), k, v));
-            if (d.year != NO_YEAR) {
-                count(counts.get(FacetField.YEAR), Integer.toString(d.year), Integer.toString(d.year));
-                int from = d.year >= 1900 ? d.year / 10 * 10 : Math.floorDiv(d.year, 100) * 100;
-                ranges.computeIfAbsent(from, k -> new int[1])[0]++;
+            for (int f = 0; f < fields.length; f++) {
+                String[] keys = d.facetKeys[f];
+                String[] displays = d.facetDisplays[f];
+                Map<String, Tally> tallies = counts.get(f);
+                for (int i = 0; i < keys.length; i++) {
+                    Tally t = tallies.get(keys[i]);
+                    if (t == null) {
+                        t = new Tally(displays[i]);
+                        tallies.put(keys[i], t);
+                    }
+                    t.count(displays[i]);
+                }
             }
-            d.languages.forEach(l -> count(counts.get(FacetField.LANGUAGE), l, l));
-            count(counts.get(FacetField.MATERIAL_TYPE), d.materialType, d.materialType);
-            d.subjectFacet.forEach((k, v) -> count(counts.get(FacetField.SUBJECT), k, v));
-            d.libraries.forEach(l -> count(counts.get(FacetField.LIBRARY), l, l));
-            d.origins.forEach(o -> count(counts.get(FacetField.TARGET), o, o));
+            if (d.year != NO_YEAR) {
+                int from = d.year >= 1900 ? d.year / 10 * 10 : Math.floorDiv(d.year, 100) * 100;
+                int[] count = ranges.get(from);
+                if (count == null) {
+                    ranges.put(from, count = new int[1]);
+                }
+                count[0]++;
+            }
         }
         Map<FacetField, List<FacetValue>> values = new EnumMap<>(FacetField.class);
-        counts.forEach((field, tallies) -> {
-            List<FacetValue> list = new ArrayList<>(tallies.size());
-            tallies.values().forEach(t -> list.add(new FacetValue(t.display(), t.count)));
-            list.sort(Comparator.comparingInt(FacetValue::count).reversed().thenComparing(FacetValue::value));
-            values.put(field, list.size() > settings.facetLimit() ? list.subList(0, settings.facetLimit()) : list);
-        });
+        for (int f = 0; f < fields.length; f++) {
+            values.put(fields[f], top(counts.get(f), settings.facetLimit()));
+        }
         List<YearRange> yearRanges = new ArrayList<>();
         ranges.forEach((from, count) -> yearRanges.add(new YearRange(from, from >= 1900 ? from + 9 : from + 99, count[0])));
         return new Facets(values, yearRanges);
     }
 
-    /** Clusters per facet key, and how often each spelling of the key was seen. */
-    private static final class Tally {
-        int count;
-        final Map<String, Integer> spellings = new HashMap<>(2);
+    private static final Comparator<Tally> BEST_FIRST = (x, y) -> x.count != y.count
+            ? Integer.compare(y.count, x.count) : x.display().compareTo(y.display());
 
+    /** The {@code limit} most frequent values, without sorting the long tail (thousands of subjects). */
+    private static List<FacetValue> top(Map<String, Tally> tallies, int limit) {
+        java.util.PriorityQueue<Tally> best = new java.util.PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
+        for (Tally t : tallies.values()) {
+            if (best.size() < limit) {
+                best.add(t);
+            } else if (BEST_FIRST.compare(t, best.peek()) < 0) {
+                best.poll();
+                best.add(t);
+            }
+        }
+        List<Tally> kept = new ArrayList<>(best);
+        kept.sort(BEST_FIRST);
+        List<FacetValue> out = new ArrayList<>(kept.size());
+        for (Tally t : kept) {
+            out.add(new FacetValue(t.display(), t.count));
+        }
+        return out;
+    }
+
+    /** Clusters per facet key, and how often each spelling of the key was seen (tracked only when spellings differ). */
+    private static final class Tally {
+        final String first;
+        int count;
+        Map<String, Integer> spellings;
+
+        Tally(String first) {
+            this.first = first;
+        }
+
+        void count(String display) {
+            count++;
+            if (spellings != null || !display.equals(first)) {
+                if (spellings == null) {
+                    spellings = new HashMap<>(4);
+                    spellings.put(first, count - 1);
+                }
+                spellings.merge(display, 1, Integer::sum);
+            }
+        }
+
+        /** The most frequent spelling; ties alphabetically. */
         String display() {
+            if (spellings == null) {
+                return first;
+            }
             String best = null;
             int bestCount = -1;
             for (Map.Entry<String, Integer> e : spellings.entrySet()) {
@@ -418,11 +490,5 @@ public final class Ranker {
             }
             return best;
         }
-    }
-
-    private static void count(Map<String, Tally> tallies, String key, String display) {
-        Tally t = tallies.computeIfAbsent(key, k -> new Tally());
-        t.count++;
-        t.spellings.merge(display, 1, Integer::sum);
     }
 }

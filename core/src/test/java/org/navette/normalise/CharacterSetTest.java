@@ -95,7 +95,8 @@ class CharacterSetTest {
     @CsvSource({
         // yaz's test files, each with a .chr file naming its real character set
         "6-tricky-encodings/yaz/marc0.marc, UTF-8",
-        "6-tricky-encodings/yaz/marc1.marc, ISO-8859-1",
+        "6-tricky-encodings/yaz/marc10.marc, ISO-8859-1",
+        "6-tricky-encodings/yaz/marc11.marc, ISO-8859-1",
         "6-tricky-encodings/yaz/marc5.marc, UTF-8",
         "6-tricky-encodings/yaz/marc7.marc, MARC-8",
         "6-tricky-encodings/yaz/marc9.marc, MARC-8",
@@ -120,6 +121,31 @@ class CharacterSetTest {
             assertThat(p.kind()).isEqualTo(ProblemKind.CHARSET_MISMATCH);
             assertThat(p.message()).contains("MARC-8").contains("ISO-8859-1");
         });
+    }
+
+    @Test
+    void aSingleOddByteDoesNotOverturnTheDeclarationButIsReported() {
+        // yaz's marc1.marc is Latin-1, but its only non-ASCII byte ("På") proves little
+        ReadResult r = Corpus.read("6-tricky-encodings/yaz/marc1.marc").get(0);
+
+        assertThat(r.record().characterSet()).isEqualTo("MARC-8");
+        assertThat(r.problems()).anySatisfy(p -> {
+            assertThat(p.kind()).isEqualTo(ProblemKind.ENCODING);
+            assertThat(p.message()).startsWith("512$a: MARC-8 diacritic not followed by a letter");
+        });
+    }
+
+    @Test
+    void marcMakerMnemonicsAreDecodedLikeTheUtf8Twin() {
+        List<ReadResult> maker = Corpus.read("1-marc21/marc4j/brkrtest.mrk");
+        List<ReadResult> utf8 = Corpus.read("1-marc21/marc4j/brkrtest_UTF8.mrc");
+
+        assertThat(maker).hasSize(8);
+        for (int i = 0; i < maker.size(); i++) {
+            assertThat(maker.get(i).record().characterSet()).isEqualTo("MARC-8");
+            assertThat(maker.get(i).record().marc().orElseThrow().getDataFields().toString())
+                    .isEqualTo(utf8.get(i).record().marc().orElseThrow().getDataFields().toString());
+        }
     }
 
     @Test

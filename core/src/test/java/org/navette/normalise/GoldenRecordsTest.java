@@ -261,6 +261,15 @@ class GoldenRecordsTest {
     }
 
     @Test
+    void aDoiBehindAProxyUrlIsRecognised() {
+        BibRecord b = record("1-marc21/evergreen/oss.marc", 1);
+
+        assertThat(b.identifiers(IdentifierScheme.DOI)).containsExactly("10.1007/978-0-387-68574-8");
+        assertThat(b.identifiers(IdentifierScheme.URL)).hasSize(2);
+        assertThat(b.carrier()).isEqualTo(Carrier.ELECTRONIC);
+    }
+
+    @Test
     void utf8EncodedTwiceIsRepairedAndReported() {
         BibRecord b = record("6-tricky-encodings/recordmanager/marc-broken.xml", 1);
 

@@ -47,10 +47,13 @@ public record NameKey(List<String> surname, String initials, boolean personal, L
         List<String> surname;
         List<String> forenames;
         boolean ordered = true;
-        List<String> words = words(text.analyze(name, null));
+        List<String> words;
         if (comma > 0) {
             surname = words(text.analyze(name.substring(0, comma), null));
             forenames = words(text.analyze(name.substring(comma + 1), null));
+            words = new ArrayList<>(surname.size() + forenames.size());
+            words.addAll(surname);
+            words.addAll(forenames);
             if (surname.size() > 1 && isInitials(surname.subList(1, surname.size()))) {
                 // "Tan A., Schulze A." written surname-first without a comma before the initials
                 forenames = surname.subList(1, surname.size());
@@ -58,6 +61,7 @@ public record NameKey(List<String> surname, String initials, boolean personal, L
             }
         } else {
             List<String> all = words(text.analyze(name, null));
+            words = all;
             if (all.isEmpty()) {
                 return new NameKey(List.of(), "", true, List.of(), false);
             }

@@ -114,7 +114,8 @@ public final class ByteEvidence {
 
     /** True when these bytes are more likely not MARC-8 at all (typically ISO 8859-1). */
     public boolean marc8Unlikely() {
-        return escapes == 0 && marc8Implausible > marc8Plausible;
+        // one odd byte is a typo in a MARC-8 record, not proof that the declaration lies
+        return escapes == 0 && marc8Implausible > marc8Plausible && marc8Implausible >= 2;
     }
 
     /** True when the bytes read as MARC-8 without a single implausible sequence. */
@@ -129,7 +130,7 @@ public final class ByteEvidence {
 
     /** True when these bytes are more likely not ISO 5426 (or 6937) at all (typically ISO 8859-1). */
     public boolean iso5426Unlikely() {
-        return iso5426Implausible > iso5426Plausible;
+        return iso5426Implausible > iso5426Plausible && iso5426Implausible >= 2;
     }
 
     private static boolean isAsciiLetter(int c) {

@@ -69,8 +69,19 @@ public final class CommonMapping {
                 String url = DisplayText.clean(u);
                 if (url != null) {
                     b.addIdentifier(new Identifier(IdentifierScheme.URL, url));
+                    if (Identifiers.isDoiUrl(url)) {
+                        doi(b, url);
+                    }
                 }
             }
+        }
+    }
+
+    /** Adds the DOI in {@code text}, if it holds one. */
+    public static void doi(BibRecord.Builder b, String text) {
+        String doi = Identifiers.doi(text);
+        if (doi != null) {
+            b.addIdentifier(new Identifier(IdentifierScheme.DOI, doi));
         }
     }
 

@@ -40,6 +40,9 @@ public final class DisplayText {
         if (s == null) {
             return null;
         }
+        if (alreadyClean(s)) {
+            return FieldDecoder.nfc(s);
+        }
         StringBuilder sb = new StringBuilder(s.length());
         boolean space = false;
         for (int i = 0; i < s.length(); i++) {
@@ -61,6 +64,23 @@ public final class DisplayText {
             return null;
         }
         return FieldDecoder.nfc(sb.toString());
+    }
+
+    /** True when {@link #clean} would change nothing but (maybe) the normalisation form. */
+    private static boolean alreadyClean(String s) {
+        int n = s.length();
+        if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char prev = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7F && c <= 0xA0 || c == ' ' && prev == ' ' || c > 0xA0 && Character.isWhitespace(c)) {
+                return false;
+            }
+            prev = c;
+        }
+        return true;
     }
 
     /** {@link #clean} and then without leading and trailing ISBD punctuation; null when nothing is left. */

@@ -174,8 +174,14 @@ public final class DublinCoreMapper {
 
     private static void identifier(BibRecord.Builder b, String v, ProblemLog log) {
         String lower = v.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("doi:") || lower.startsWith("info:doi/") || Identifiers.isDoiUrl(lower)) {
+            CommonMapping.doi(b, v);
+        }
         if (lower.startsWith("http://") || lower.startsWith("https://")) {
             b.addIdentifier(new Identifier(IdentifierScheme.URL, v));
+            return;
+        }
+        if (lower.startsWith("doi:") || lower.startsWith("info:doi/")) {
             return;
         }
         if (lower.contains("issn")) {

@@ -60,7 +60,13 @@ public final class FieldDecoder {
 
     /** NFC form of {@code s}; cheap when it already is. */
     public static String nfc(String s) {
-        return NFC.isNormalized(s) ? s : NFC.normalize(s);
+        for (int i = 0; i < s.length(); i++) {
+            // nothing below U+0300 (the combining marks) can change under NFC
+            if (s.charAt(i) >= 0x300) {
+                return NFC.isNormalized(s) ? s : NFC.normalize(s);
+            }
+        }
+        return s;
     }
 
     private static boolean isPlainAscii(byte[] b, int from, int to) {
@@ -103,6 +109,9 @@ public final class FieldDecoder {
         }
         if (converterErrors.length() > 0) {
             log.add(ProblemKind.ENCODING, where + ": MARC-8: " + converterErrors);
+        } else if (strayDiacritic(b, from, to)) {
+            log.add(ProblemKind.ENCODING, where + ": MARC-8 diacritic not followed by a letter (a byte of another "
+                    + "character set?)");
         }
         if (out.indexOf("<U+") >= 0 && !new String(chars).contains("<U+")) {
             Matcher m = UNMAPPED.matcher(out);
@@ -119,6 +128,25 @@ public final class FieldDecoder {
             }
         }
         return out;
+    }
+
+    /** True when a MARC-8 combining mark (0xE0-0xFE) is followed by neither a letter nor another mark. */
+    private static boolean strayDiacritic(byte[] b, int from, int to) {
+        boolean escaped = false;
+        for (int i = from; i < to; i++) {
+            int v = b[i] & 0xFF;
+            if (v == 0x1B) {
+                escaped = true;
+            }
+            if (!escaped && v >= 0xE0 && v <= 0xFE) {
+                int next = i + 1 < to ? b[i + 1] & 0xFF : -1;
+                boolean letter = next >= 'A' && next <= 'Z' || next >= 'a' && next <= 'z' || next >= 0xA1 && next <= 0xFE;
+                if (!letter) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private String isoLegacy(byte[] b, int from, int to, String where) {

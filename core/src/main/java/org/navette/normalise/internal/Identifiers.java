@@ -29,6 +29,7 @@ public final class Identifiers {
     private static final Pattern PPN = Pattern.compile("^(\\d{8}[\\dXx])$");
     private static final Pattern SUDOC_URL = Pattern.compile("sudoc\\.(?:fr|abes\\.fr)/(\\d{8}[\\dXx])");
     private static final Pattern ISSN = Pattern.compile("(\\d{4})-?(\\d{3}[\\dXx])");
+    private static final Pattern DOI = Pattern.compile("(10\\.\\d{4,9}/\\S+)");
 
     private Identifiers() {
     }
@@ -39,16 +40,17 @@ public final class Identifiers {
         if (v == null) {
             return null;
         }
-        Matcher ark = ARK_BNF.matcher(v);
-        if (ark.find()) {
+        String lower = v.toLowerCase(Locale.ROOT);
+        Matcher ark = lower.contains("ark:") ? ARK_BNF.matcher(v) : null;
+        if (ark != null && ark.find()) {
             return new Identifier(IdentifierScheme.BNF, ark.group(1));
         }
-        Matcher frbnf = FRBNF.matcher(v);
-        if (frbnf.find()) {
+        Matcher frbnf = lower.contains("frbnf") ? FRBNF.matcher(v) : null;
+        if (frbnf != null && frbnf.find()) {
             return new Identifier(IdentifierScheme.BNF, frbnf.group(1).toUpperCase(Locale.ROOT));
         }
-        Matcher sudoc = SUDOC_URL.matcher(v);
-        if (sudoc.find()) {
+        Matcher sudoc = lower.contains("sudoc") ? SUDOC_URL.matcher(v) : null;
+        if (sudoc != null && sudoc.find()) {
             return new Identifier(IdentifierScheme.SUDOC, sudoc.group(1).toUpperCase(Locale.ROOT));
         }
         Matcher bare = OCLC_BARE.matcher(v);
@@ -164,6 +166,25 @@ public final class Identifiers {
         }
         v = v.toLowerCase(Locale.ROOT);
         return v.isEmpty() ? null : v;
+    }
+
+    /**
+     * A DOI, lower-cased and without "doi:" or a resolver ("https://doi.org/10.1000/XYZ" to
+     * "10.1000/xyz"), or null when the text holds none.
+     */
+    public static String doi(String raw) {
+        String v = DisplayText.clean(raw);
+        if (v == null) {
+            return null;
+        }
+        Matcher m = DOI.matcher(v);
+        return m.find() ? m.group(1).replaceAll("[.,;]+$", "").toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** True when a URL points at a DOI resolver. */
+    public static boolean isDoiUrl(String url) {
+        String u = url.toLowerCase(Locale.ROOT);
+        return u.contains("doi.org/10.") || u.contains("dx.doi.org/10.");
     }
 
     /** The ISSN in {@code raw} as "1234-5678" when its check digit is right, else null. */

@@ -136,7 +136,9 @@ public final class Marc21Mapper {
         }
         for (DataField f : data(r, "024")) {
             String v = DisplayText.clean(sub(f, 'a'));
-            if (v != null) {
+            if (v != null && f.getIndicator1() == '7' && "doi".equalsIgnoreCase(DisplayText.clean(sub(f, '2')))) {
+                CommonMapping.doi(b, v);
+            } else if (v != null) {
                 b.addIdentifier(new Identifier(f.getIndicator1() == '2' ? IdentifierScheme.ISMN
                         : IdentifierScheme.OTHER_STANDARD_NUMBER, v));
             }

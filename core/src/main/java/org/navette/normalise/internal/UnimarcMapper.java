@@ -144,6 +144,14 @@ public final class UnimarcMapper {
                 b.addIdentifier(new Identifier(IdentifierScheme.ISMN, v));
             }
         }
+        for (DataField f : data(r, "017")) {
+            String v = DisplayText.clean(sub(f, 'a'));
+            if (v != null && "doi".equalsIgnoreCase(DisplayText.clean(sub(f, '2')))) {
+                CommonMapping.doi(b, v);
+            } else if (v != null) {
+                b.addIdentifier(new Identifier(IdentifierScheme.OTHER_STANDARD_NUMBER, v));
+            }
+        }
         for (DataField f : data(r, "073")) {
             String v = DisplayText.clean(sub(f, 'a'));
             if (v != null) {

@@ -18,6 +18,7 @@ import org.navette.model.BibRecord;
 import org.navette.model.Holding;
 import org.navette.model.Identifier;
 import org.navette.model.Isbn;
+import org.navette.rank.FacetField;
 
 /**
  * A cluster's merged text analysed once for ranking and faceting: per field, the tokens in order
@@ -47,8 +48,15 @@ public final class ClusterDocument {
 
     public final String[][] tokens = new String[FIELDS][];
     public final long[][] sequence = new long[FIELDS][];
-    public final long[][] terms = new long[FIELDS][];
-    public final int[][] frequencies = new int[FIELDS][];
+    /**
+     * Every distinct term of every field, sorted, with its frequency in each field packed into
+     * {@link #termFrequencies} (8 bits per field, capped at 255): one binary search per query term
+     * answers for all fields, and the whole lookup touches two arrays.
+     */
+    public final long[] terms;
+    public final int[] termFrequencies;
+    /** Field lengths in tokens. */
+    public final int[] lengths = new int[FIELDS];
     public final Set<String> identifiers;
     public final int year;
     public final String titleSort;
@@ -57,11 +65,14 @@ public final class ClusterDocument {
     public final boolean available;
     public final Set<String> libraries;
     public final Set<String> languages;
-    /** Facet values: normalised key → display form. */
-    public final Map<String, String> authorFacet;
-    public final Map<String, String> subjectFacet;
-    public final String materialType;
-    public final Set<String> origins;
+    /** Facet values per {@link FacetField} ordinal: normalised keys, and display forms at the same index. */
+    public final String[][] facetKeys = new String[FacetField.values().length][];
+    public final String[][] facetDisplays = new String[FacetField.values().length][];
+    /** The first four characters of the sort keys packed into a long, compared unsigned; empty keys sort last. */
+    public final long titlePrefix;
+    public final long authorPrefix;
+    /** log2(1 + number of holding libraries), the holdings boost factor. */
+    public final double holdingsFactor;
 
     /** Year value meaning "no year". */
     public static final int NO_YEAR = Integer.MIN_VALUE;
@@ -94,8 +105,9 @@ public final class ClusterDocument {
             addField(fields.get(AUTHOR), names, first);
             List<String> subj = new ArrayList<>();
             for (String s : m.subjects()) {
-                subj.addAll(text.tokens(s));
-                subjects.putIfAbsent(String.join(" ", text.tokens(s)), s);
+                List<String> t = text.tokens(s);
+                subj.addAll(t);
+                subjects.putIfAbsent(String.join(" ", t), s);
             }
             addField(fields.get(SUBJECT), subj, first);
             List<String> other = new ArrayList<>();
@@ -127,6 +139,7 @@ public final class ClusterDocument {
                 }
             }
         }
+        int total = 0;
         for (int f = 0; f < FIELDS; f++) {
             List<String> toks = fields.get(f);
             tokens[f] = toks.toArray(new String[0]);
@@ -135,22 +148,34 @@ public final class ClusterDocument {
                 seq[i] = TermHash.of(toks.get(i));
             }
             sequence[f] = seq;
-            long[] sorted = seq.clone();
-            Arrays.sort(sorted);
-            int unique = 0;
-            int[] freq = new int[sorted.length];
-            for (int i = 0; i < sorted.length; i++) {
-                if (unique > 0 && sorted[unique - 1] == sorted[i]) {
-                    freq[unique - 1]++;
-                } else {
-                    sorted[unique] = sorted[i];
-                    freq[unique] = 1;
-                    unique++;
-                }
-            }
-            terms[f] = Arrays.copyOf(sorted, unique);
-            frequencies[f] = Arrays.copyOf(freq, unique);
+            lengths[f] = seq.length;
+            total += seq.length;
         }
+        // (hash | field) sorted as plain longs, then folded into unique terms with per-field counts
+        long[] all = new long[total];
+        int k = 0;
+        for (int f = 0; f < FIELDS; f++) {
+            for (long h : sequence[f]) {
+                all[k++] = h | f;
+            }
+        }
+        Arrays.sort(all);
+        long[] uniq = new long[total];
+        int[] packed = new int[total];
+        int unique = 0;
+        for (int i = 0; i < total; i++) {
+            long h = all[i] & ~3L;
+            if (unique == 0 || uniq[unique - 1] != h) {
+                uniq[unique++] = h;
+            }
+            int shift = 8 * (int) (all[i] & 3L);
+            int count = (packed[unique - 1] >>> shift) & 0xFF;
+            if (count < 255) {
+                packed[unique - 1] += 1 << shift;
+            }
+        }
+        terms = Arrays.copyOf(uniq, unique);
+        termFrequencies = Arrays.copyOf(packed, unique);
         identifiers = Set.copyOf(ids);
         Integer y = rep.year();
         for (int i = 1; y == null && i < ordered.size(); i++) {
@@ -173,15 +198,39 @@ public final class ClusterDocument {
         }
         libraries = Set.copyOf(libs);
         libraryCount = libs.size();
+        holdingsFactor = Math.log(1 + libraryCount) / Math.log(2);
         available = avail;
         Set<String> libsAndOrigins = new HashSet<>(libs);
         libsAndOrigins.addAll(c.origins());
         languages = Set.copyOf(langs);
-        authorFacet = Map.copyOf(authors);
-        subjectFacet = Map.copyOf(subjects);
-        materialType = rep.materialType().name();
-        origins = c.origins();
         this.librariesAndOrigins = Set.copyOf(libsAndOrigins);
+        titlePrefix = prefix(titleSort);
+        authorPrefix = prefix(authorSort);
+        facet(FacetField.AUTHOR, authors.keySet(), authors.values());
+        String yearText = year == NO_YEAR ? null : Integer.toString(year);
+        facet(FacetField.YEAR, yearText == null ? List.of() : List.of(yearText), null);
+        facet(FacetField.LANGUAGE, langs, null);
+        facet(FacetField.MATERIAL_TYPE, List.of(rep.materialType().name()), null);
+        facet(FacetField.SUBJECT, subjects.keySet(), subjects.values());
+        facet(FacetField.LIBRARY, libs, null);
+        facet(FacetField.TARGET, c.origins(), null);
+    }
+
+    private void facet(FacetField field, java.util.Collection<String> keys, java.util.Collection<String> displays) {
+        facetKeys[field.ordinal()] = keys.toArray(new String[0]);
+        facetDisplays[field.ordinal()] = displays == null ? facetKeys[field.ordinal()] : displays.toArray(new String[0]);
+    }
+
+    /** Four UTF-16 units in a long: unsigned comparison of prefixes agrees with String.compareTo. */
+    private static long prefix(String key) {
+        if (key.isEmpty()) {
+            return -1L;
+        }
+        long p = 0;
+        for (int i = 0; i < 4; i++) {
+            p = (p << 16) | (i < key.length() ? key.charAt(i) : 0);
+        }
+        return p;
     }
 
     /** Libraries and origins, for the preferred-library boost. */

@@ -1,8 +1,9 @@
 package org.navette.rank.internal;
 
 /**
- * 64-bit term hashes (FNV-1a with a final mix): the ranker compares longs, not strings, in its hot
- * loop. Two distinct words colliding is a 1 in 2^64 event per pair, i.e. never in practice.
+ * 62-bit term hashes (FNV-1a with a final mix, low two bits zero): the ranker compares longs, not
+ * strings, in its hot loop. Two distinct words colliding is a 1 in 2^62 event per pair, i.e. never
+ * in practice.
  *
  * <p>Thread-safety: stateless.
  */
@@ -19,6 +20,7 @@ public final class TermHash {
         h ^= h >>> 31;
         h *= 0x7fb5d329728ea185L;
         h ^= h >>> 27;
-        return h;
+        // the two low bits are left free: a document packs a field number there while sorting its terms
+        return h & ~3L;
     }
 }
