@@ -25,7 +25,7 @@ import org.navette.spi.TargetConfig;
  *
  * <p>Target keys besides the common ones: {@code profile}, {@code url} (required);
  * {@code requestsPerSecond} (1), {@code maxConcurrent} (2), {@code userAgent}, {@code maxPageBytes}
- * (5 MiB), {@code timeout} per request (15 s), {@code connectTimeout} (5 s), {@code maxPages} (5),
+ * (5 MiB), {@code requestTimeout} per page request (15 s; the common {@code timeout} is the whole search's budget), {@code connectTimeout} (5 s), {@code maxPages} (5),
  * {@code maxRedirects} (5), {@code exportMarc} (true), {@code fetchDetails} (the profile's
  * choice), {@code params} (constant request parameters of the site), {@code unsupportedFields}
  * ({@code report} or {@code any}; default: the profile's choice).

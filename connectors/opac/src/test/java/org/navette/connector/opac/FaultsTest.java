@@ -136,7 +136,7 @@ class FaultsTest {
     void aBodyThatTricklesInBeyondTheRequestTimeoutIsATimeout() {
         SERVER.wireMock().stubFor(post("/read/index.asp").willReturn(page(LIST, "text/html; charset=utf-8")
                 .withChunkedDribbleDelay(20, 4000)));
-        Connector c = OpacTestServer.factory().create(bibliotheca("slow").set("timeout", "600ms").build());
+        Connector c = OpacTestServer.factory().create(bibliotheca("slow").set("requestTimeout", "600ms").build());
 
         TargetDiagnostic d = failure(c);
 

@@ -42,7 +42,7 @@ public record OpacSettings(HttpUrl baseUrl, double requestsPerSecond, int maxCon
 
     /** The OPAC-specific target keys (besides {@link TargetConfig#COMMON_KEYS}). */
     public static final Set<String> KEYS = Set.of("profile", "url", "requestsPerSecond", "maxConcurrent", "userAgent",
-            "maxPageBytes", "connectTimeout", "maxPages", "maxRedirects", "exportMarc", "fetchDetails", "params");
+            "maxPageBytes", "requestTimeout", "connectTimeout", "maxPages", "maxRedirects", "exportMarc", "fetchDetails", "params");
 
     public OpacSettings {
         params = Map.copyOf(params);
@@ -71,7 +71,9 @@ public record OpacSettings(HttpUrl baseUrl, double requestsPerSecond, int maxCon
         if (maxPageBytes < 1024) {
             throw bad(config, "maxPageBytes", maxPageBytes, "at least 1024");
         }
-        Duration requestTimeout = config.duration("timeout").orElse(Duration.ofSeconds(15));
+        // "timeout" is the common key: the whole per-target search budget, which the federation passes in
+        // every SearchRequest; one page request gets its own, smaller limit
+        Duration requestTimeout = config.duration("requestTimeout").orElse(Duration.ofSeconds(15));
         Duration connectTimeout = config.duration("connectTimeout").orElse(Duration.ofSeconds(5));
         int maxPages = config.integer("maxPages", 5);
         if (maxPages < 1 || maxPages > 1000) {
