@@ -35,7 +35,7 @@ public final class Marc21Mapper {
     }
 
     public static void map(Record r, BibRecord.Builder b, ProblemLog log) {
-        String leader = r.getLeader() == null ? "" : r.getLeader().marshal();
+        String leader = MarcFields.leaderText(r);
         boolean bibliographic = "qwzuvxy".indexOf(at(leader, 6)) < 0;
         if ("acdefgijkmoprtqwzuvxy".indexOf(at(leader, 6)) < 0) {
             log.add(ProblemKind.BAD_LEADER, "leader/06 '" + at(leader, 6) + "' is not a defined type of record; read as bibliographic");

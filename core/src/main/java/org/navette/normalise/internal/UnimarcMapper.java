@@ -48,7 +48,7 @@ public final class UnimarcMapper {
                 CommonMapping.languages(b, a, "101$a", log);
             }
         }
-        String leader = r.getLeader() == null ? "" : r.getLeader().marshal();
+        String leader = MarcFields.leaderText(r);
         b.materialType(materialType(at(leader, 6), at(leader, 7)));
         b.carrier(carrier(r, at(leader, 6)));
         series(r, b);
