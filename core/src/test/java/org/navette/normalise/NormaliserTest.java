@@ -103,6 +103,36 @@ class NormaliserTest {
     }
 
     @Test
+    void oneNormaliserSharedByManyThreadsGivesTheSameResultsAsOneThread() throws Exception {
+        byte[] jazz = Corpus.bytes("1-marc21/evergreen/jazz_1k.mrc");
+        java.util.List<RawRecord> raws = new java.util.ArrayList<>();
+        for (int at = 0; at < jazz.length; ) {
+            int length = Integer.parseInt(new String(jazz, at, 5, StandardCharsets.US_ASCII));
+            raws.add(RawRecord.of("jazz", RecordSyntax.ISO2709, Arrays.copyOfRange(jazz, at, at + length), null));
+            at += length;
+        }
+        java.util.List<BibRecord> sequential = raws.stream().map(r -> normaliser.normalise(r).record()).toList();
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.List<BibRecord> parallel;
+        try {
+            java.util.List<java.util.concurrent.Future<BibRecord>> futures = new java.util.ArrayList<>();
+            for (RawRecord raw : raws) {
+                futures.add(pool.submit(() -> normaliser.normalise(raw).record()));
+            }
+            parallel = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<BibRecord> f : futures) {
+                parallel.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(raws).hasSize(1000);
+        assertThat(parallel).isEqualTo(sequential);
+    }
+
+    @Test
     void badSettingsAreRejectedWithTheSettingAndTheValueInTheMessage() {
         assertThatThrownBy(() -> Normaliser.builder().formatOverride(RecordFormat.HTML))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("formatOverride").hasMessageContaining("HTML");
