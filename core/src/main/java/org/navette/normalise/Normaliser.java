@@ -232,7 +232,8 @@ public final class Normaliser {
 
     private ReadResult fromXmlBytes(RawRecord raw, long position, ProblemLog outer) {
         try {
-            XmlRecordFramer framer = XmlRecordFramer.open(new ByteArrayInputStream(raw.bytes()), raw.origin(), maxRecordBytes);
+            XmlRecordFramer framer = XmlRecordFramer.open(new ByteArrayInputStream(raw.bytes()), raw.origin(), maxRecordBytes,
+                    javaCharset(raw.charsetHint()));
             XmlRecordFramer.Chunk first = framer.next();
             if (first == null) {
                 outer.add(ProblemKind.MALFORMED_XML, "no record element in the XML");
@@ -256,6 +257,18 @@ public final class Normaliser {
             return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Java charset a target declared for XML text, or null to read the XML's own declaration. */
+    private static java.nio.charset.Charset javaCharset(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return java.nio.charset.Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

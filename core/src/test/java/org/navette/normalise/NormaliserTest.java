@@ -47,6 +47,18 @@ class NormaliserTest {
     }
 
     @Test
+    void xmlTextHandedOverAsAStringIsReadAsTheStringNotAsItsStaleDeclaration() {
+        String xml = new String(Corpus.bytes("1-marc21/marc4j/1474920681_KOHA_LFL_5.xml"), StandardCharsets.UTF_8)
+                .replace("Penz, Francois", "Penz, François");
+        String declaredLatin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + xml;
+
+        ReadResult r = normaliser.normalise(RawRecord.ofXml("sru", RecordSyntax.MARCXML, declaredLatin1, null));
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.record().authors().get(0).name()).isEqualTo("Penz, François");
+    }
+
+    @Test
     void aCollectionHandedOverAsOneRecordIsReadButTheExtraRecordsAreReported() {
         String xml = new String(Corpus.bytes("1-marc21/marc4j/chabon.xml"), StandardCharsets.UTF_8);
 
