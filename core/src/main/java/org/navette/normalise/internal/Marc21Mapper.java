@@ -1,5 +1,6 @@
 package org.navette.normalise.internal;
 
+import java.util.ArrayList;
 import static org.navette.normalise.internal.MarcFields.at;
 import static org.navette.normalise.internal.MarcFields.data;
 import static org.navette.normalise.internal.MarcFields.first;
@@ -163,7 +164,7 @@ public final class Marc21Mapper {
 
     /** Publication statements, best first: 264 with second indicator 1 (publication), 260, other 264s. */
     private static List<DataField> publication(Record r) {
-        List<DataField> out = new java.util.ArrayList<>(2);
+        List<DataField> out = new ArrayList<>(2);
         List<DataField> f264 = data(r, "264");
         for (DataField f : f264) {
             if (f.getIndicator2() == '1') {
