@@ -257,6 +257,10 @@ public final class BibRecord {
      * Not thread-safe.
      */
     public static final class Builder {
+        // compiled once: normalisers call these setters for every record
+        private static final java.util.regex.Pattern ISSN = java.util.regex.Pattern.compile("\\d{4}-?\\d{3}[\\dXx]");
+        private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[A-Za-z]{3}");
+
         private final RecordSource source;
         private final RecordFormat format;
         private String titleProper;
@@ -338,7 +342,7 @@ public final class BibRecord {
         /** Adds an ISSN; accepts "12345678", "1234-5678" and "1234-567X"; anything else is rejected. */
         public Builder addIssn(String issn) {
             String v = text(issn);
-            if (v == null || !v.matches("\\d{4}-?\\d{3}[\\dXx]")) {
+            if (v == null || !ISSN.matcher(v).matches()) {
                 throw new IllegalArgumentException("ISSN must look like 1234-5678, was " + issn + " (record " + source + ")");
             }
             v = v.replace("-", "").toUpperCase(java.util.Locale.ROOT);
@@ -352,7 +356,7 @@ public final class BibRecord {
         /** Adds an ISO 639-2 language code (three letters, lower-cased); anything else is rejected. */
         public Builder addLanguage(String code) {
             String v = text(code);
-            if (v == null || !v.matches("[A-Za-z]{3}")) {
+            if (v == null || !LANGUAGE.matcher(v).matches()) {
                 throw new IllegalArgumentException("language must be a 3-letter ISO 639-2 code, was " + code + " (record " + source + ")");
             }
             v = v.toLowerCase(java.util.Locale.ROOT);

@@ -4,6 +4,12 @@ package org.navette.normalise;
  * The kinds of record file {@link MarcFileReader} recognises, by content (the file name's
  * extension only breaks ties).
  *
+ * <pre>{@code
+ * try (MarcFileReader r = MarcFileReader.open(path, Normaliser.ofDefaults())) {
+ *     if (r.format() == FileFormat.UNSUPPORTED) { ... }
+ * }
+ * }</pre>
+ *
  * <p>Thread-safety: immutable.
  */
 public enum FileFormat {

@@ -22,9 +22,9 @@ import org.navette.NavetteException;
 import org.navette.model.ProblemKind;
 import org.navette.model.RecordProblem;
 import org.navette.normalise.internal.Iso2709Framer;
+import org.navette.normalise.internal.MarcJsonReader;
 import org.navette.normalise.internal.MarcMakerText;
 import org.navette.normalise.internal.ProblemLog;
-import org.navette.normalise.internal.MarcJsonReader;
 import org.navette.normalise.internal.SafeXml;
 import org.navette.normalise.internal.XmlRecordFramer;
 

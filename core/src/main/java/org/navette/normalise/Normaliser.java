@@ -3,7 +3,12 @@ package org.navette.normalise;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.zip.CRC32;
 import javax.xml.stream.XMLInputFactory;
 import org.marc4j.marc.Record;
@@ -13,8 +18,10 @@ import org.navette.model.RawRecord;
 import org.navette.model.RecordFormat;
 import org.navette.model.RecordProblem;
 import org.navette.model.RecordSource;
+import org.navette.model.RecordSyntax;
 import org.navette.normalise.internal.DisplayText;
 import org.navette.normalise.internal.DublinCoreMapper;
+import org.navette.normalise.internal.FormatDetector;
 import org.navette.normalise.internal.HoldingsMapper;
 import org.navette.normalise.internal.Iso2709Decoder;
 import org.navette.normalise.internal.Iso2709Framer;
@@ -105,7 +112,7 @@ public final class Normaliser {
         if (position < 0) {
             throw new IllegalArgumentException("position must be >= 0, was " + position);
         }
-        ProblemLog log = new ProblemLog(raw.origin(), position, raw.syntax() == org.navette.model.RecordSyntax.ISO2709 ? 0 : -1);
+        ProblemLog log = new ProblemLog(raw.origin(), position, raw.syntax() == RecordSyntax.ISO2709 ? 0 : -1);
         try {
             return switch (raw.syntax()) {
                 case SCRAPED -> new ReadResult(position, raw.scrapedRecord(), raw.scrapedRecord().problems());
@@ -232,7 +239,8 @@ public final class Normaliser {
 
     private ReadResult fromXmlBytes(RawRecord raw, long position, ProblemLog outer) {
         try {
-            XmlRecordFramer framer = XmlRecordFramer.open(new ByteArrayInputStream(raw.bytes()), raw.origin(), maxRecordBytes);
+            XmlRecordFramer framer = XmlRecordFramer.open(new ByteArrayInputStream(raw.bytes()), raw.origin(), maxRecordBytes,
+                    javaCharset(raw.charsetHint()));
             XmlRecordFramer.Chunk first = framer.next();
             if (first == null) {
                 outer.add(ProblemKind.MALFORMED_XML, "no record element in the XML");
@@ -241,13 +249,13 @@ public final class Normaliser {
             }
             XmlRecordFramer.Chunk chunk = new XmlRecordFramer.Chunk(position, first.kind(), first.text(), first.line(),
                     relocated(first.log(), raw.origin(), position));
-            if (raw.syntax() == org.navette.model.RecordSyntax.DUBLIN_CORE_XML && chunk.kind() == XmlRecordFramer.Kind.MARC) {
+            if (raw.syntax() == RecordSyntax.DUBLIN_CORE_XML && chunk.kind() == XmlRecordFramer.Kind.MARC) {
                 chunk.log().add(ProblemKind.MALFORMED_XML, "declared Dublin Core, but the XML holds a MARC record");
             }
             ReadResult r = fromXmlChunk(chunk, raw.origin(), raw.formatHint(), SafeXml.inputFactory());
             if (framer.next() != null) {
                 // a raw record is one record; a collection's further records would be silently dropped otherwise
-                List<RecordProblem> ps = new java.util.ArrayList<>(r.problems());
+                List<RecordProblem> ps = new ArrayList<>(r.problems());
                 ps.add(new RecordProblem(ProblemKind.MALFORMED_XML, raw.origin(), position, -1,
                         "the XML holds more than one record; only the first was read"));
                 BibRecord rec = r.record() == null ? null : r.record().toBuilder().problems(ps).build();
@@ -256,6 +264,18 @@ public final class Normaliser {
             return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Java charset a target declared for XML text, or null to read the XML's own declaration. */
+    private static Charset javaCharset(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        try {
+            return Charset.forName(name.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
@@ -270,9 +290,9 @@ public final class Normaliser {
             return formatOverride;
         }
         String f008 = MarcFields.control(marc, "008");
-        java.util.Set<String> tags = new java.util.HashSet<>();
+        Set<String> tags = new HashSet<>();
         marc.getVariableFields().forEach(v -> tags.add(v.getTag()));
-        return org.navette.normalise.internal.FormatDetector.detect(tags::contains,
+        return FormatDetector.detect(tags::contains,
                 MarcFields.sub(MarcFields.first(marc, "100"), 'a'), f008 == null ? 0 : f008.length(), hint);
     }
 
@@ -296,7 +316,7 @@ public final class Normaliser {
     /** A stable id for a record without 001 and without a position: a checksum of its content. */
     private static String checksum(Record marc) {
         CRC32 crc = new CRC32();
-        crc.update(marc.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        crc.update(marc.toString().getBytes(StandardCharsets.UTF_8));
         return String.format("%08x", crc.getValue());
     }
 

@@ -47,6 +47,18 @@ class NormaliserTest {
     }
 
     @Test
+    void xmlTextHandedOverAsAStringIsReadAsTheStringNotAsItsStaleDeclaration() {
+        String xml = new String(Corpus.bytes("1-marc21/marc4j/1474920681_KOHA_LFL_5.xml"), StandardCharsets.UTF_8)
+                .replace("Penz, Francois", "Penz, François");
+        String declaredLatin1 = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + xml;
+
+        ReadResult r = normaliser.normalise(RawRecord.ofXml("sru", RecordSyntax.MARCXML, declaredLatin1, null));
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.record().authors().get(0).name()).isEqualTo("Penz, François");
+    }
+
+    @Test
     void aCollectionHandedOverAsOneRecordIsReadButTheExtraRecordsAreReported() {
         String xml = new String(Corpus.bytes("1-marc21/marc4j/chabon.xml"), StandardCharsets.UTF_8);
 
@@ -100,6 +112,36 @@ class NormaliserTest {
         ReadResult r = forced.normalise(RawRecord.of("t", RecordSyntax.ISO2709, chabon, null));
 
         assertThat(r.record().format()).isEqualTo(RecordFormat.UNIMARC);
+    }
+
+    @Test
+    void oneNormaliserSharedByManyThreadsGivesTheSameResultsAsOneThread() throws Exception {
+        byte[] jazz = Corpus.bytes("1-marc21/evergreen/jazz_1k.mrc");
+        java.util.List<RawRecord> raws = new java.util.ArrayList<>();
+        for (int at = 0; at < jazz.length; ) {
+            int length = Integer.parseInt(new String(jazz, at, 5, StandardCharsets.US_ASCII));
+            raws.add(RawRecord.of("jazz", RecordSyntax.ISO2709, Arrays.copyOfRange(jazz, at, at + length), null));
+            at += length;
+        }
+        java.util.List<BibRecord> sequential = raws.stream().map(r -> normaliser.normalise(r).record()).toList();
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.List<BibRecord> parallel;
+        try {
+            java.util.List<java.util.concurrent.Future<BibRecord>> futures = new java.util.ArrayList<>();
+            for (RawRecord raw : raws) {
+                futures.add(pool.submit(() -> normaliser.normalise(raw).record()));
+            }
+            parallel = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<BibRecord> f : futures) {
+                parallel.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(raws).hasSize(1000);
+        assertThat(parallel).isEqualTo(sequential);
     }
 
     @Test

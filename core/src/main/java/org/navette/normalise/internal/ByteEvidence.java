@@ -36,6 +36,7 @@ public final class ByteEvidence {
 
     /** Looks at the data bytes in [from, to): one subfield or control field. */
     public void scan(byte[] b, int from, int to) {
+        int highBefore = high;
         for (int i = from; i < to; i++) {
             int v = b[i] & 0xFF;
             if (v < 0x80) {
@@ -49,7 +50,9 @@ public final class ByteEvidence {
             judgeMarc8(v, prev, afterDiacritics(b, i, to, 0xE0, 0xFE));
             judgeIso5426(v, prev, afterDiacritics(b, i, to, 0xC0, 0xCF));
         }
-        scanUtf8(b, from, to);
+        if (high > highBefore) {
+            scanUtf8(b, from, to);
+        }
     }
 
     /** The byte after a run of (at most three) combining diacritics starting after {@code i}; -1 at the end. */

@@ -1,6 +1,8 @@
 package org.navette.normalise.internal;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.marc4j.marc.DataField;
@@ -86,7 +88,7 @@ public final class CommonMapping {
     }
 
     /** The first value of subfield {@code code} across {@code fields} that {@code clean} keeps (not null). */
-    public static String firstOf(java.util.List<DataField> fields, char code, java.util.function.UnaryOperator<String> clean) {
+    public static String firstOf(List<DataField> fields, char code, UnaryOperator<String> clean) {
         for (DataField f : fields) {
             for (String v : MarcFields.subs(f, code)) {
                 String c = clean.apply(v);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -213,7 +214,7 @@ public final class DublinCoreMapper {
             try {
                 String t = Locale.forLanguageTag(l.substring(0, 2)).getISO3Language();
                 return t.length() == 3 ? BIBLIOGRAPHIC.getOrDefault(t, t) : null;
-            } catch (java.util.MissingResourceException e) {
+            } catch (MissingResourceException e) {
                 return null;
             }
         }

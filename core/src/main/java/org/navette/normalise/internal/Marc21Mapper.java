@@ -1,5 +1,6 @@
 package org.navette.normalise.internal;
 
+import java.util.ArrayList;
 import static org.navette.normalise.internal.MarcFields.at;
 import static org.navette.normalise.internal.MarcFields.data;
 import static org.navette.normalise.internal.MarcFields.first;
@@ -35,7 +36,7 @@ public final class Marc21Mapper {
     }
 
     public static void map(Record r, BibRecord.Builder b, ProblemLog log) {
-        String leader = r.getLeader() == null ? "" : r.getLeader().marshal();
+        String leader = MarcFields.leaderText(r);
         boolean bibliographic = "qwzuvxy".indexOf(at(leader, 6)) < 0;
         if ("acdefgijkmoprtqwzuvxy".indexOf(at(leader, 6)) < 0) {
             log.add(ProblemKind.BAD_LEADER, "leader/06 '" + at(leader, 6) + "' is not a defined type of record; read as bibliographic");
@@ -163,7 +164,7 @@ public final class Marc21Mapper {
 
     /** Publication statements, best first: 264 with second indicator 1 (publication), 260, other 264s. */
     private static List<DataField> publication(Record r) {
-        List<DataField> out = new java.util.ArrayList<>(2);
+        List<DataField> out = new ArrayList<>(2);
         List<DataField> f264 = data(r, "264");
         for (DataField f : f264) {
             if (f.getIndicator2() == '1') {

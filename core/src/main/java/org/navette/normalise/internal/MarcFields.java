@@ -98,6 +98,33 @@ public final class MarcFields {
         return sb.length() == 0 ? null : sb.toString();
     }
 
+    /**
+     * The leader's coded positions 00-23 as text without marc4j's number formatting (positions
+     * 00-04 and 12-16 are left blank: the mappings only read the codes).
+     */
+    public static String leaderText(Record r) {
+        org.marc4j.marc.Leader l = r.getLeader();
+        if (l == null) {
+            return "";
+        }
+        char[] c = "                        ".toCharArray();
+        c[5] = l.getRecordStatus();
+        c[6] = l.getTypeOfRecord();
+        char[] impl1 = l.getImplDefined1();
+        if (impl1 != null && impl1.length >= 2) {
+            c[7] = impl1[0];
+            c[8] = impl1[1];
+        }
+        c[9] = l.getCharCodingScheme();
+        char[] impl2 = l.getImplDefined2();
+        if (impl2 != null && impl2.length >= 3) {
+            c[17] = impl2[0];
+            c[18] = impl2[1];
+            c[19] = impl2[2];
+        }
+        return new String(c);
+    }
+
     /** The character at {@code i} of a fixed-length field, or blank when the field is too short. */
     public static char at(String fixed, int i) {
         return fixed != null && fixed.length() > i ? fixed.charAt(i) : ' ';

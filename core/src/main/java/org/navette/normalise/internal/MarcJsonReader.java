@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import org.marc4j.MarcReader;
@@ -59,7 +60,7 @@ public final class MarcJsonReader {
 
     /** Standard MARC-in-JSON has a "fields" array; marc4j's variant has "controlfield"/"datafield". */
     private boolean looksLikeMarcInJson() {
-        String head = new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.UTF_8);
+        String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8);
         return head.contains("\"fields\"") || !head.contains("controlfield") && !head.contains("datafield");
     }
 

@@ -1,6 +1,7 @@
 package org.navette.normalise.internal;
 
 import java.io.StringReader;
+import java.util.Locale;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -150,7 +151,7 @@ public final class MarcXmlParser {
         if (format == null) {
             return null;
         }
-        String f = format.toUpperCase(java.util.Locale.ROOT);
+        String f = format.toUpperCase(Locale.ROOT);
         if (f.contains("UNIMARC") || f.contains("RUSMARC")) {
             return RecordFormat.UNIMARC;
         }

@@ -1,5 +1,6 @@
 package org.navette.normalise.internal;
 
+import java.util.ArrayList;
 import static org.navette.normalise.internal.MarcFields.at;
 import static org.navette.normalise.internal.MarcFields.data;
 import static org.navette.normalise.internal.MarcFields.first;
@@ -48,7 +49,7 @@ public final class UnimarcMapper {
                 CommonMapping.languages(b, a, "101$a", log);
             }
         }
-        String leader = r.getLeader() == null ? "" : r.getLeader().marshal();
+        String leader = MarcFields.leaderText(r);
         b.materialType(materialType(at(leader, 6), at(leader, 7)));
         b.carrier(carrier(r, at(leader, 6)));
         series(r, b);
@@ -170,7 +171,7 @@ public final class UnimarcMapper {
 
     /** Publication statements, best first: 214 (2012 onwards) with indicator 2 = 0 (publication), 210, other 214s. */
     private static List<DataField> publication(Record r) {
-        List<DataField> out = new java.util.ArrayList<>(2);
+        List<DataField> out = new ArrayList<>(2);
         List<DataField> f214 = data(r, "214");
         for (DataField f : f214) {
             if (f.getIndicator2() == '0') {

@@ -72,6 +72,14 @@ public final class XmlRecordFramer {
 
     /** A framer over XML bytes; the encoding comes from the byte order mark or the XML declaration (UTF-8 by default). */
     public static XmlRecordFramer open(InputStream in, String name, int maxChars) throws IOException {
+        return open(in, name, maxChars, null);
+    }
+
+    /**
+     * A framer over XML bytes whose encoding is known from outside (text a target handed over as a
+     * string, stored as UTF-8): {@code known} wins over the XML declaration; null means "detect".
+     */
+    public static XmlRecordFramer open(InputStream in, String name, int maxChars, Charset known) throws IOException {
         BufferedInputStream bin = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, 64 * 1024);
         bin.mark(512);
         byte[] head = bin.readNBytes(512);
@@ -107,6 +115,10 @@ public final class XmlRecordFramer {
                     }
                 }
             }
+        }
+        if (known != null && skip == 0) {
+            cs = known;
+            problem = null;
         }
         bin.skipNBytes(skip);
         XmlRecordFramer f = new XmlRecordFramer(new ReportingDecoder(bin, cs), name, maxChars, cs.name());
