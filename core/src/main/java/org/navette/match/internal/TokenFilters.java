@@ -7,6 +7,11 @@ import java.util.Set;
 /**
  * The token filters of Navette's analysis chain.
  *
+ * <pre>{@code
+ * new AnalysisChain(true, TokenFilters.LEADING_ARTICLE, TokenFilters.ROMAN_NUMERAL).analyze("The Hobbit, vol. II", "eng");
+ * // [hobbit, vol, 2]
+ * }</pre>
+ *
  * <p>Thread-safety: every filter is stateless.
  */
 public final class TokenFilters {

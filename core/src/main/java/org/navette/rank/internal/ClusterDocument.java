@@ -29,6 +29,11 @@ import org.navette.rank.FacetField;
  * <p>Built through {@link Cluster#derived}, so once per cluster snapshot however many searches
  * rank it.
  *
+ * <pre>{@code
+ * ClusterDocument doc = ClusterDocument.of(cluster, TextAnalyzer.ofDefaults());
+ * doc.titleSort; // "hobbit"
+ * }</pre>
+ *
  * <p>Thread-safety: immutable after construction.
  */
 public final class ClusterDocument {

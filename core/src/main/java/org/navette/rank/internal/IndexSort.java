@@ -4,6 +4,10 @@ package org.navette.rank.internal;
  * Stable merge sort of an int index array by a primitive comparator: sorts 10 000 cluster indices
  * without boxing a single Integer.
  *
+ * <pre>{@code
+ * IndexSort.sort(order, (x, y) -> Double.compare(score[y], score[x]));
+ * }</pre>
+ *
  * <p>Thread-safety: stateless.
  */
 public final class IndexSort {
