@@ -259,7 +259,16 @@ public final class MarcFileReader implements Iterator<ReadResult>, AutoCloseable
             return extension.equals("xml") ? FileFormat.XML : FileFormat.UNSUPPORTED;
         }
         byte b = head[i];
-        if (b == '<') {
+        boolean terminators = false;
+        for (byte x : head) {
+            if (x == Iso2709Framer.FIELD_TERMINATOR || x == Iso2709Framer.RECORD_TERMINATOR) {
+                terminators = true;
+                break;
+            }
+        }
+        String all = new String(head, StandardCharsets.ISO_8859_1);
+        // binary MARC with a damaged first byte is not XML: XML closes its elements
+        if (b == '<' && (!terminators || all.contains("</") || all.contains("<?xml"))) {
             return FileFormat.XML;
         }
         if (b == '{' || b == '[') {
@@ -272,13 +281,6 @@ public final class MarcFileReader implements Iterator<ReadResult>, AutoCloseable
         boolean digits = head.length - i >= 5;
         for (int k = i; k < i + 5 && k < head.length; k++) {
             digits &= head[k] >= '0' && head[k] <= '9';
-        }
-        boolean terminators = false;
-        for (byte x : head) {
-            if (x == Iso2709Framer.FIELD_TERMINATOR || x == Iso2709Framer.RECORD_TERMINATOR) {
-                terminators = true;
-                break;
-            }
         }
         if (digits && (terminators || head.length < 26 || Iso2709Framer.leaderScore(head, i, head.length - i) >= 5)) {
             return FileFormat.ISO2709;

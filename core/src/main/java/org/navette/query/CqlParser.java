@@ -38,8 +38,8 @@ import org.navette.query.internal.CqlSyntax;
  * </ul>
  *
  * <h2>What is refused, with a clear message</h2>
- * {@code prox}, boolean modifiers, {@code sortBy} (Navette ranks merged results itself; ask for an
- * order in the search request, not in the query), {@code <>} (write {@code a not b}), masking with
+ * {@code prox}, boolean modifiers, {@code sortBy} (Navette ranks the merged results of all targets
+ * itself: one target's order means nothing there), {@code <>} (write {@code a not b}), masking with
  * {@code ?} or an inner {@code *}, anchoring {@code ^} (escape these to search them literally),
  * other relations and modifiers, unknown indexes and context sets (there is no {@code alis.*}
  * set: Alis' index names have no public definition to map from). The keywords {@code and or not

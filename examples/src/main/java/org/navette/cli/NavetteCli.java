@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "navette", mixinStandardHelpOptions = true, version = "navette 0.1.0-SNAPSHOT",
         description = "Federated search and interlending between library catalogues (Z39.50, SRU, web OPACs).",
-        subcommands = {CommandLine.HelpCommand.class, DedupCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, OpacCheckCommand.class,
+                SruExplainCommand.class, DedupCommand.class})
 public final class NavetteCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

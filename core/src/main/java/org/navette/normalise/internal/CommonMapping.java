@@ -1,6 +1,8 @@
 package org.navette.normalise.internal;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
@@ -17,6 +19,11 @@ import org.navette.model.ProblemKind;
  * <p>Thread-safety: stateless.
  */
 public final class CommonMapping {
+    private static final Pattern FILL = Pattern.compile("[|#^\\-]+");
+    private static final Pattern RUN_OF_CODES = Pattern.compile("(?:[A-Za-z]{3})+");
+    private static final Pattern LIST_OF_CODES = Pattern.compile("[A-Za-z]{3}[ ,;/]+[A-Za-z ,;/]*");
+    private static final Pattern PLACEHOLDER_NOISE = Pattern.compile("[\\[\\]().?\\s]");
+
     private CommonMapping() {
     }
 
@@ -65,6 +72,19 @@ public final class CommonMapping {
                 }
             }
         }
+    }
+
+    /** The first value of subfield {@code code} across {@code fields} that {@code clean} keeps (not null). */
+    public static String firstOf(java.util.List<DataField> fields, char code, java.util.function.UnaryOperator<String> clean) {
+        for (DataField f : fields) {
+            for (String v : MarcFields.subs(f, code)) {
+                String c = clean.apply(v);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return null;
     }
 
     /** A subject heading: the main part, then each subdivision (subfield codes in {@code subdivisions}) after " -- ". */
@@ -118,7 +138,7 @@ public final class CommonMapping {
 
     /** "0-8369-6843-3 (pbk.)" to "0836968433"; text without an ISBN-like run stays as it is. */
     static String compactIsbn(String v) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[0-9][0-9\\- ]{7,16}[0-9Xx]").matcher(v);
+        Matcher m = Pattern.compile("[0-9][0-9\\- ]{7,16}[0-9Xx]").matcher(v);
         if (m.find()) {
             return m.group().replaceAll("[\\- ]", "").toUpperCase(Locale.ROOT);
         }
@@ -157,14 +177,14 @@ public final class CommonMapping {
             return;
         }
         String v = coded.strip();
-        if (v.isEmpty() || v.matches("[|#^\\-]+")) {
+        if (v.isEmpty() || FILL.matcher(v).matches()) {
             return;
         }
-        if (v.matches("(?:[A-Za-z]{3})+")) {
+        if (RUN_OF_CODES.matcher(v).matches()) {
             for (int i = 0; i + 3 <= v.length(); i += 3) {
                 b.addLanguage(v.substring(i, i + 3));
             }
-        } else if (v.matches("[A-Za-z]{3}[ ,;/]+[A-Za-z ,;/]*")) {
+        } else if (LIST_OF_CODES.matcher(v).matches()) {
             for (String part : v.split("[ ,;/]+")) {
                 if (part.matches("[A-Za-z]{3}")) {
                     b.addLanguage(part);
@@ -181,7 +201,7 @@ public final class CommonMapping {
         if (v == null) {
             return null;
         }
-        String k = v.toLowerCase(Locale.ROOT).replaceAll("[\\[\\]().?\\s]", "");
+        String k = PLACEHOLDER_NOISE.matcher(v.toLowerCase(Locale.ROOT)).replaceAll("");
         if (k.equals("sl") || k.equals("sineloco") || k.equals("slsn") || k.equals("oo") || k.equals("ol")
                 || k.startsWith("placeofpublicationnotidentified") || k.equals("lieudepublicationnonidentifié")
                 || k.equals("sa") || k.equals("sd")) {
@@ -196,7 +216,7 @@ public final class CommonMapping {
         if (v == null) {
             return null;
         }
-        String k = v.toLowerCase(Locale.ROOT).replaceAll("[\\[\\]().?\\s]", "");
+        String k = PLACEHOLDER_NOISE.matcher(v.toLowerCase(Locale.ROOT)).replaceAll("");
         if (k.equals("sn") || k.equals("sinenomine") || k.startsWith("publishernotidentified") || k.equals("snt")
                 || k.equals("éditeurnonidentifié") || k.equals("on") || k.equals("oa")) {
             return null;

@@ -26,6 +26,12 @@ public final class DisplayText {
             "t", "ser", "suppl", "jahrg", "hrsg", "bd", "aufl", "u.s", "a.d", "b.c", "d.c", "u.s.a", "n.y", "d.d",
             "ph.d", "m.d", "s.a", "cie", "coll", "impr", "libr", "trad", "préf");
 
+    /** Place abbreviations of the Anglo-American rules ("Baltimore, Md."), matched with their capitals. */
+    private static final Set<String> PLACE_ABBREVIATIONS = Set.of("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del",
+            "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
+            "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "Ont", "Que", "Alta", "Sask",
+            "Nfld", "Eng", "Scot", "Aust", "Ger", "Fr", "It", "Sp", "Switz", "Neth", "Belg");
+
     private DisplayText() {
     }
 
@@ -94,7 +100,10 @@ public final class DisplayText {
             w--;
         }
         String word = t.substring(w, dot);
-        if (word.length() == 1 && Character.isLetter(word.charAt(0))) {
+        if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
+            return true;
+        }
+        if (PLACE_ABBREVIATIONS.contains(word)) {
             return true;
         }
         String lower = word.toLowerCase(Locale.ROOT);

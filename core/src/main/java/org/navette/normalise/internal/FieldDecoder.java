@@ -77,7 +77,7 @@ public final class FieldDecoder {
         if (bad > 0) {
             log.add(ProblemKind.ENCODING, where + ": " + bad + " invalid UTF-8 byte sequence(s) replaced by U+FFFD");
         }
-        return new String(b, from, to - from, StandardCharsets.UTF_8);
+        return DoubleEncoding.repair(new String(b, from, to - from, StandardCharsets.UTF_8), where, log);
     }
 
     private String marc8(byte[] b, int from, int to, String where) {

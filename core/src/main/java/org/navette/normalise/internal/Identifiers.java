@@ -24,7 +24,7 @@ public final class Identifiers {
     private static final Pattern PREFIXED = Pattern.compile("^\\(([^)]*)\\)\\s*(.+)$");
     private static final Pattern OCLC_BARE = Pattern.compile("^(?:ocm|ocn|on)\\s*0*(\\d+)\\s*$", Pattern.CASE_INSENSITIVE);
     private static final Pattern DIGITS = Pattern.compile("^0*(\\d+)\\s*$");
-    private static final Pattern FRBNF = Pattern.compile("(FRBNF\\d{8,9}\\w?)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FRBNF = Pattern.compile("(FRBNF\\d{8})", Pattern.CASE_INSENSITIVE);
     private static final Pattern ARK_BNF = Pattern.compile("(ark:/12148/[A-Za-z0-9]+)");
     private static final Pattern PPN = Pattern.compile("^(\\d{8}[\\dXx])$");
     private static final Pattern SUDOC_URL = Pattern.compile("sudoc\\.(?:fr|abes\\.fr)/(\\d{8}[\\dXx])");
@@ -119,8 +119,9 @@ public final class Identifiers {
             Matcher ark = ARK_BNF.matcher(org);
             return ark.find() ? new Identifier(IdentifierScheme.BNF, ark.group(1)) : new Identifier(IdentifierScheme.BNF, id);
         }
-        if (FRBNF.matcher(id).matches()) {
-            return new Identifier(IdentifierScheme.BNF, id.toUpperCase(Locale.ROOT));
+        Matcher frbnf = FRBNF.matcher(id);
+        if (frbnf.lookingAt()) {
+            return new Identifier(IdentifierScheme.BNF, frbnf.group(1).toUpperCase(Locale.ROOT));
         }
         return null;
     }
@@ -143,10 +144,11 @@ public final class Identifiers {
      * dropped, and a hyphenated serial number zero-padded to six digits; null when nothing is left.
      */
     public static String lccn(String raw) {
-        if (raw == null) {
+        String v = DisplayText.clean(raw);
+        if (v == null) {
             return null;
         }
-        String v = raw.replaceAll("\\s", "");
+        v = v.replace(" ", "");
         int slash = v.indexOf('/');
         if (slash >= 0) {
             v = v.substring(0, slash);

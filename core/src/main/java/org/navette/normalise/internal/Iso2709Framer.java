@@ -204,13 +204,17 @@ public final class Iso2709Framer {
         return new Frame(position, offset, head, log.problems(), false);
     }
 
-    /** True when the record may end here: at the end of the input, before filler or before another leader. */
+    /**
+     * True when a record may end here although its last byte is not a terminator: at the end of
+     * the input, or where (after line ends and blanks) a convincing leader starts.
+     */
     private boolean endsCleanlyAt(int rel) throws IOException {
-        int avail = fill(rel + LEADER_LENGTH);
-        if (avail == rel) {
-            return true;
+        int avail = fill(rel + 16 + LEADER_LENGTH);
+        int p = rel;
+        while (p < avail && p < rel + 16 && isFiller(buf[pos + p])) {
+            p++;
         }
-        return isFiller(buf[pos + rel]) || avail >= rel + LEADER_LENGTH && leaderScore(rel) >= 6;
+        return p == avail || avail - p >= LEADER_LENGTH && leaderScore(p) >= 7;
     }
 
     /** Relative offset of a convincing leader strictly inside [24, end), or -1. */

@@ -37,14 +37,15 @@ public final class Leaders {
             }
         }
         Leader leader = FACTORY.newLeader();
-        leader.setRecordLength(clamp(recordLength));
+        // non-positive values mean "as the text says" (XML and JSON leaders carry the original numbers)
+        leader.setRecordLength(clamp(recordLength > 0 ? recordLength : Math.max(0, number(t, 0, 5))));
         leader.setRecordStatus(c[5]);
         leader.setTypeOfRecord(c[6]);
         leader.setImplDefined1(new char[] {c[7], c[8]});
         leader.setCharCodingScheme(c[9]);
         leader.setIndicatorCount(2);
         leader.setSubfieldCodeLength(2);
-        leader.setBaseAddressOfData(clamp(baseAddress));
+        leader.setBaseAddressOfData(clamp(baseAddress > 0 ? baseAddress : Math.max(0, number(t, 12, 5))));
         leader.setImplDefined2(new char[] {c[17], c[18], c[19]});
         leader.setEntryMap(new char[] {c[20], c[21], c[22], c[23]});
         return leader;

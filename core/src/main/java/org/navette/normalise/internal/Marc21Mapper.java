@@ -49,12 +49,10 @@ public final class Marc21Mapper {
         identifiers(r, b, log);
         DataField edition = first(r, "250");
         b.edition(DisplayText.trimIsbd(join(edition, "ab", " ")));
-        DataField pub = publication(r);
-        if (pub != null) {
-            b.place(CommonMapping.place(sub(pub, 'a')));
-            b.publisher(CommonMapping.publisher(sub(pub, 'b')));
-        }
-        year(r, pub, bibliographic, b, log);
+        List<DataField> pubs = publication(r);
+        b.place(CommonMapping.firstOf(pubs, 'a', CommonMapping::place));
+        b.publisher(CommonMapping.firstOf(pubs, 'b', CommonMapping::publisher));
+        year(r, pubs, bibliographic, b, log);
         b.extent(DisplayText.trimIsbd(sub(first(r, "300"), 'a')));
         if (bibliographic) {
             languages(r, b, log);
@@ -161,19 +159,22 @@ public final class Marc21Mapper {
         }
     }
 
-    /** 264 with second indicator 1 (publication) first, then any 264, then 260. */
-    private static DataField publication(Record r) {
+    /** Publication statements, best first: 264 with second indicator 1 (publication), 260, other 264s. */
+    private static List<DataField> publication(Record r) {
+        List<DataField> out = new java.util.ArrayList<>(2);
         List<DataField> f264 = data(r, "264");
         for (DataField f : f264) {
             if (f.getIndicator2() == '1') {
-                return f;
+                out.add(f);
             }
         }
-        DataField f260 = first(r, "260");
-        if (f260 != null) {
-            return f260;
+        out.addAll(data(r, "260"));
+        for (DataField f : f264) {
+            if (f.getIndicator2() != '1') {
+                out.add(f);
+            }
         }
-        return f264.isEmpty() ? null : f264.get(0);
+        return out;
     }
 
     private static String nonBibliographic(char type) {
@@ -186,7 +187,7 @@ public final class Marc21Mapper {
         };
     }
 
-    private static void year(Record r, DataField pub, boolean bibliographic, BibRecord.Builder b, ProblemLog log) {
+    private static void year(Record r, List<DataField> pubs, boolean bibliographic, BibRecord.Builder b, ProblemLog log) {
         String f008 = bibliographic ? MarcFields.control(r, "008") : null;
         Integer year = null;
         if (f008 != null && f008.length() >= 11) {
@@ -207,16 +208,8 @@ public final class Marc21Mapper {
                 log.add(ProblemKind.BAD_VALUE, "008/07-10 '" + d1 + "' is not a year");
             }
         }
-        if (year == null && pub != null) {
-            year = Years.first(join(pub, "c", " "));
-        }
-        if (year == null) {
-            for (DataField f : data(r, "264")) {
-                year = Years.first(join(f, "c", " "));
-                if (year != null) {
-                    break;
-                }
-            }
+        for (int i = 0; year == null && i < pubs.size(); i++) {
+            year = Years.first(join(pubs.get(i), "c", " "));
         }
         b.year(year);
     }

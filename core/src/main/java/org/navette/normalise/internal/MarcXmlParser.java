@@ -59,7 +59,7 @@ public final class MarcXmlParser {
                         }
                         case "controlfield", "cf" -> {
                             String tag = attr(r, "tag", "t");
-                            String value = FieldDecoder.nfc(r.getElementText());
+                            String value = FieldDecoder.nfc(DoubleEncoding.repair(r.getElementText(), tag, log));
                             if (tag == null || tag.isBlank()) {
                                 log.add(ProblemKind.BAD_FIELD, "controlfield without tag at line " + line(r, firstLine)
                                         + " skipped (value '" + abbreviate(value) + "')");
@@ -86,7 +86,8 @@ public final class MarcXmlParser {
                         }
                         case "subfield", "sf" -> {
                             String code = attr(r, "code", "c");
-                            String value = FieldDecoder.nfc(r.getElementText());
+                            String value = FieldDecoder.nfc(DoubleEncoding.repair(r.getElementText(),
+                                    (current == null ? "" : current.getTag()) + "$" + code, log));
                             depth--;
                             if (current == null) {
                                 log.add(ProblemKind.BAD_FIELD, "subfield outside a datafield at line " + line(r, firstLine)

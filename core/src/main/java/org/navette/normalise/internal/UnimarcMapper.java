@@ -38,12 +38,10 @@ public final class UnimarcMapper {
         authors(r, b);
         identifiers(r, b, log);
         b.edition(DisplayText.trimIsbd(join(first(r, "205"), "ab", " ")));
-        DataField pub = publication(r);
-        if (pub != null) {
-            b.place(CommonMapping.place(sub(pub, 'a')));
-            b.publisher(CommonMapping.publisher(sub(pub, 'c')));
-        }
-        year(r, pub, b, log);
+        List<DataField> pubs = publication(r);
+        b.place(CommonMapping.firstOf(pubs, 'a', CommonMapping::place));
+        b.publisher(CommonMapping.firstOf(pubs, 'c', CommonMapping::publisher));
+        year(r, pubs, b, log);
         b.extent(DisplayText.trimIsbd(sub(first(r, "215"), 'a')));
         for (DataField f : data(r, "101")) {
             for (String a : subs(f, 'a')) {
@@ -162,21 +160,25 @@ public final class UnimarcMapper {
         CommonMapping.systemNumbersAndUrls(r, b);
     }
 
-    /** 214 (2012 onwards) with indicator 2 = 0 (publication), then any 214, then 210. */
-    private static DataField publication(Record r) {
+    /** Publication statements, best first: 214 (2012 onwards) with indicator 2 = 0 (publication), 210, other 214s. */
+    private static List<DataField> publication(Record r) {
+        List<DataField> out = new java.util.ArrayList<>(2);
         List<DataField> f214 = data(r, "214");
         for (DataField f : f214) {
             if (f.getIndicator2() == '0') {
-                return f;
+                out.add(f);
             }
         }
-        if (!f214.isEmpty()) {
-            return f214.get(0);
+        out.addAll(data(r, "210"));
+        for (DataField f : f214) {
+            if (f.getIndicator2() != '0') {
+                out.add(f);
+            }
         }
-        return first(r, "210");
+        return out;
     }
 
-    private static void year(Record r, DataField pub, BibRecord.Builder b, ProblemLog log) {
+    private static void year(Record r, List<DataField> pubs, BibRecord.Builder b, ProblemLog log) {
         String a100 = sub(first(r, "100"), 'a');
         Integer year = null;
         if (a100 != null && a100.length() >= 13) {
@@ -189,16 +191,8 @@ public final class UnimarcMapper {
                 log.add(ProblemKind.BAD_VALUE, "100$a/09-12 '" + d1 + "' is not a year");
             }
         }
-        if (year == null && pub != null) {
-            year = Years.first(join(pub, "dh", " "));
-        }
-        if (year == null) {
-            for (DataField f : data(r, "210")) {
-                year = Years.first(join(f, "dh", " "));
-                if (year != null) {
-                    break;
-                }
-            }
+        for (int i = 0; year == null && i < pubs.size(); i++) {
+            year = Years.first(join(pubs.get(i), "dh", " "));
         }
         b.year(year);
     }

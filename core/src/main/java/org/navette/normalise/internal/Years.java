@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class Years {
     private static final Pattern YEAR = Pattern.compile("(?<![0-9])([12][0-9]{3})(?![0-9])");
+    private static final Pattern FILL = Pattern.compile("[|#^ ]{4}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{4}");
+    private static final Pattern PARTIAL = Pattern.compile("[0-9]{0,3}[uUxX\\-?|# ]{1,4}");
     /** Years in this range are plausible publication years; others are data errors. */
     public static final int MIN = 1000;
     public static final int MAX = 2100;
@@ -42,14 +45,14 @@ public final class Years {
 
     /** Whether a fixed-field date is a year, unknown (blanks, 'u', '|', partial) or invalid. */
     public static Fixed kind(String fourChars) {
-        if (fourChars == null || fourChars.length() != 4 || fourChars.isBlank() || fourChars.matches("[|#^ ]{4}")) {
+        if (fourChars == null || fourChars.length() != 4 || fourChars.isBlank() || FILL.matcher(fourChars).matches()) {
             return Fixed.UNKNOWN;
         }
-        if (fourChars.matches("[0-9]{4}")) {
+        if (DIGITS.matcher(fourChars).matches()) {
             int y = Integer.parseInt(fourChars);
             return y >= MIN && y <= MAX ? Fixed.YEAR : Fixed.INVALID;
         }
-        if (fourChars.matches("[0-9]{0,3}[uUxX\\-?|# ]{1,4}")) {
+        if (PARTIAL.matcher(fourChars).matches()) {
             return Fixed.UNKNOWN;
         }
         return Fixed.INVALID;

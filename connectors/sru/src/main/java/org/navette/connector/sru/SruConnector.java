@@ -14,7 +14,10 @@ import org.navette.spi.Connector;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
+import org.navette.spi.DiagnosticKind;
 import org.navette.spi.TargetConfig;
+import org.navette.spi.TargetDiagnostic;
+import org.navette.spi.TargetException;
 
 /**
  * Searches one SRU target (SRU 1.1, 1.2 or 2.0 over HTTP): translates the query to the target's CQL,
@@ -56,7 +59,7 @@ public final class SruConnector implements Connector {
      */
     @Override
     public SearchOutcome search(SearchRequest request, SearchListener listener) {
-        Translation cql = translator.translate(request.query());
+        Translation cql = translate(request);
         return transport.search(cql.text(), request, listener, cql.warnings());
     }
 
@@ -70,11 +73,23 @@ public final class SruConnector implements Connector {
                                                         Executor executor) {
         Translation cql;
         try {
-            cql = translator.translate(request.query());
-        } catch (RuntimeException e) {
+            cql = translate(request);
+        } catch (TargetException e) {
             return CompletableFuture.failedFuture(e);
         }
         return transport.searchAsync(cql.text(), request, listener, cql.warnings());
+    }
+
+    /** Translates, keeping the contract that a search fails with a TargetException only. */
+    private Translation translate(SearchRequest request) {
+        try {
+            return translator.translate(request.query());
+        } catch (TargetException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new TargetException(TargetDiagnostic.of(DiagnosticKind.INTERNAL_ERROR, null,
+                    "query translation failed: " + e, target.id()), e);
+        }
     }
 
     /** The CQL this connector sends for a query (its index names, quoting and escaping). */

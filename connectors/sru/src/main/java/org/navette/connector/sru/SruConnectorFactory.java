@@ -3,6 +3,12 @@ package org.navette.connector.sru;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.navette.connector.sru.internal.SruSettings;
 import org.navette.query.CqlTranslator;
@@ -92,7 +98,16 @@ public final class SruConnectorFactory implements ConnectorFactory {
 
     private synchronized OkHttpClient sharedClient() {
         if (client == null) {
-            client = new OkHttpClient();
+            // nobody can shut this client down (ServiceLoader made the factory): daemon threads, so that
+            // idle callback threads never hold a finished program's JVM for OkHttp's 60 s keep-alive
+            AtomicInteger n = new AtomicInteger();
+            ExecutorService callbacks = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                    new SynchronousQueue<>(), r -> {
+                        Thread t = new Thread(r, "navette-sru-http-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            client = new OkHttpClient.Builder().dispatcher(new Dispatcher(callbacks)).build();
         }
         return client;
     }

@@ -8,7 +8,7 @@ import org.navette.spi.SearchListener;
 import org.navette.spi.TargetDiagnostic;
 
 /** A listener that remembers every call, for assertions (thread-safe: async searches call it from OkHttp's threads). */
-public final class RecordingListener implements SearchListener {
+public class RecordingListener implements SearchListener {
     public final List<Phase> phases = new CopyOnWriteArrayList<>();
     public final List<Long> hits = new CopyOnWriteArrayList<>();
     public final List<List<RawRecord>> chunks = new CopyOnWriteArrayList<>();

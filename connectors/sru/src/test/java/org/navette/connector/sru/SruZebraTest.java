@@ -16,7 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.navette.model.BibRecord;
+import org.navette.model.Isbn;
 import org.navette.model.RawRecord;
+import org.navette.normalise.Normaliser;
 import org.navette.model.RecordFormat;
 import org.navette.model.RecordSyntax;
 import org.navette.query.CqlParser;
@@ -204,6 +207,26 @@ class SruZebraTest {
 
             assertThat(c.translate(q).text()).contains("dc.title", "dc.author").doesNotContain("dc.creator");
             assertThat(c.search(SearchRequest.builder(q).build(), new RecordingListener()).hits()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void recordsNormaliseIntoTheBibRecordsTheyDescribe() {
+        Normaliser normaliser = Normaliser.ofDefaults();
+        try (SruConnector marc = marc21();
+             SruConnector dc = connector(ZebraPeer.MARC21, Map.of("recordSchema", "dc"));
+             SruConnector uni = connector(ZebraPeer.UNIMARC, Map.of("recordSchema", "unimarcxml", "format", "unimarc"))) {
+            BibRecord isbn = normaliser.normalise(search(marc, "bath.isbn=0836968433", 1).listener.records().get(0)).record();
+            BibRecord collins = normaliser.normalise(search(dc, "dc.creator=collins", 1).listener.records().get(0)).record();
+            BibRecord paris = normaliser.normalise(search(uni, "dc.title=paris", 1).listener.records().get(0)).record();
+
+            assertThat(isbn.format()).isEqualTo(RecordFormat.MARC21);
+            assertThat(isbn.title()).startsWith("The religious teachers of Greece");
+            assertThat(isbn.isbns()).extracting(Isbn::isbn10).contains("0836968433");
+            assertThat(collins.format()).isEqualTo(RecordFormat.DUBLIN_CORE);
+            assertThat(collins.title()).isEqualTo("How to program a computer");
+            assertThat(paris.format()).isEqualTo(RecordFormat.UNIMARC);
+            assertThat(paris.title()).startsWith("Paris, Londres, Bruxelles");
         }
     }
 
@@ -507,6 +530,23 @@ class SruZebraTest {
                 assertThat(e.diagnostic().addInfo()).isEqualTo("mods");
             });
         }
+    }
+
+    @Test
+    void theFactorysOwnClientCallsBackOnDaemonThreads() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Thread> callback = new java.util.concurrent.atomic.AtomicReference<>();
+        RecordingListener listener = new RecordingListener() {
+            @Override
+            public void onRecords(List<RawRecord> chunk) {
+                callback.set(Thread.currentThread());
+            }
+        };
+        try (SruConnector c = new SruConnectorFactory().create(TargetConfig.builder("z", "sru")
+                .set("url", zebra.sruUrl(ZebraPeer.MARC21)).build())) {
+            c.searchCqlAsync("computer", upTo(1), listener).get(30, TimeUnit.SECONDS);
+        }
+
+        assertThat(callback.get().isDaemon()).isTrue(); // OkHttp renames the thread per call: only this shows
     }
 
     @Test

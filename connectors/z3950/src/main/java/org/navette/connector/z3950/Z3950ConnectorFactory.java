@@ -31,8 +31,9 @@ import org.navette.spi.TargetException;
  * {@code convertCharset} (true: YAZ converts from {@code charset} to UTF-8), {@code user},
  * {@code password}, {@code group}, {@code timeout}, {@code connectTimeout}, {@code presentChunk}
  * (records per present), {@code poolSize} (connections at once, default 4), {@code idleTimeout}
- * (pooled connections idle longer are closed, default 60 s), {@code indexes} and
- * {@code unsupportedFields} (query translation).
+ * (pooled connections idle longer are closed, default 60 s), {@code charsetNegotiation} (the
+ * character set proposed in Z39.50 negotiation, default UTF-8 so that accented query terms match;
+ * "none" to propose nothing), {@code indexes} and {@code unsupportedFields} (query translation).
  *
  * <pre>{@code
  * ConnectorRegistry registry = ConnectorRegistry.fromClassPath();   // finds this factory

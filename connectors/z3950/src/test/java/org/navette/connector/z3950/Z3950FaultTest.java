@@ -254,6 +254,21 @@ class Z3950FaultTest {
     }
 
     @Test
+    void aClosedConnectorRefusesNewSearchesAsCancelled(ZtestPeer ztest) {
+        ZoomConnector c = open(TestTargets.ztest(ztest, "Default").build());
+        c.close();
+
+        TargetException blocking = catchThrowableOfType(TargetException.class,
+                () -> TestTargets.search(c, "1", TestTargets.request().build(), new RecordingListener()));
+        Throwable async = c.searchPqfAsync("1", List.of(), TestTargets.request().build(), new RecordingListener(),
+                Runnable::run).handle((o, t) -> t).join();
+
+        assertThat(blocking.diagnostic().kind()).isEqualTo(DiagnosticKind.CANCELLED);
+        assertThat(blocking.diagnostic().message()).isEqualTo("the Z39.50 connector of target ztest is closed");
+        assertThat(Connector.targetFailure(async).diagnostic().kind()).isEqualTo(DiagnosticKind.CANCELLED);
+    }
+
+    @Test
     void aListenerThatThrowsEndsTheSearchAsAnInternalErrorWithoutLeaking(ZebraPeer zebra) {
         ZoomConnector c = open(TestTargets.zebra(zebra, "marc21").build());
         RecordingListener throwing = new RecordingListener() {

@@ -211,6 +211,20 @@ class Z3950MultiplexerTest {
         }
     }
 
+    @Test
+    void withoutAnInjectedMultiplexerTheFactoryRunsAsyncSearchesOnItsOwn(ZebraPeer zebra) throws Exception {
+        try (Connector c = new Z3950ConnectorFactory().create(TestTargets.zebra(zebra, "marc21").build())) {
+            RecordingListener listener = new RecordingListener();
+
+            SearchOutcome out = c.searchAsync(SearchRequest.builder(Query.author("collins")).build(), listener,
+                    completions).get(30, TimeUnit.SECONDS);
+
+            assertThat(out.hits()).isEqualTo(2);
+            assertThat(listener.threads).singleElement()
+                    .satisfies(t -> assertThat(t.getName()).startsWith("navette-z3950-mux-"));
+        }
+    }
+
     private static long openDescriptors() throws IOException {
         try (var fds = Files.list(Path.of("/proc/self/fd"))) {
             return fds.count();

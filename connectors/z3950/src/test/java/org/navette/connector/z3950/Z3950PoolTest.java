@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.navette.connector.z3950.internal.NativeCounts;
+import org.navette.connector.z3950.internal.Posix;
 import org.navette.connector.z3950.internal.ZoomConnector;
 import org.navette.spi.Connector;
 import org.navette.spi.DiagnosticKind;
@@ -124,5 +125,27 @@ class Z3950PoolTest {
         assertThat(e.diagnostic().message()).startsWith("no free connection to 127.0.0.1:" + ztest.port() + " (pool of 1)");
         assertThat(c.pool().waiting()).as("the timed-out search left the queue").isZero();
         busy.handle((o, t) -> null).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aPooledConnectionTheServerClosedIsReplacedInsteadOfReused() throws Exception {
+        ZtestPeer own = ZtestPeer.start();
+        ZoomConnector c;
+        int pooledSocket;
+        try {
+            c = open(TestTargets.ztest(own, "Default").build());
+            TestTargets.search(c, "3", TestTargets.request().build(), new RecordingListener());
+            pooledSocket = c.pool().idleSockets().get(0);
+        } finally {
+            own.close(); // the server goes away, and with it its end of the pooled connection
+        }
+        assertThat(Posix.load().awaitInput(pooledSocket, 10_000)).as("the client sees the close").isTrue();
+
+        TargetException e = catchThrowableOfType(TargetException.class,
+                () -> TestTargets.search(c, "3", TestTargets.request().build(), new RecordingListener()));
+
+        assertThat(e.diagnostic().kind()).isEqualTo(DiagnosticKind.CONNECT_FAILED);
+        assertThat(e.diagnostic().retryable()).isTrue();
+        assertThat(connectionsCreated(c)).as("the dead connection was replaced by a fresh one").isEqualTo(2);
     }
 }

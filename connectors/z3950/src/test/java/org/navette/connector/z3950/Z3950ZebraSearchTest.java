@@ -189,11 +189,32 @@ class Z3950ZebraSearchTest {
     }
 
     @Test
+    void anAccentedTermFindsItsRecordBecauseUtf8IsNegotiatedByDefault() {
+        ZoomConnector unimarc = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc").build());
+
+        SearchOutcome out = TestTargets.search(unimarc, "@attr 1=4 bohême", TestTargets.request().build(),
+                new RecordingListener());
+
+        assertThat(out.hits()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutCharsetNegotiationZebraReadsUtf8TermsAsLatin1AndFindsNothing() {
+        ZoomConnector unimarc = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc")
+                .set("charsetNegotiation", "none").build());
+
+        SearchOutcome out = TestTargets.search(unimarc, "@attr 1=4 bohême", TestTargets.request().build(),
+                new RecordingListener());
+
+        assertThat(out.hits()).isZero();
+    }
+
+    @Test
     void unimarcSyntaxDeliversUnimarcRecordsWithTheirItems() {
         ZoomConnector unimarc = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc").build());
         RecordingListener listener = new RecordingListener();
 
-        SearchOutcome out = TestTargets.search(unimarc, "@attr 1=4 bohême", TestTargets.request().build(), listener);
+        SearchOutcome out = TestTargets.search(unimarc, "@attr 1=4 consulat", TestTargets.request().build(), listener);
 
         assertThat(out.hits()).isEqualTo(1);
         RawRecord raw = listener.records.get(0);
@@ -201,6 +222,41 @@ class Z3950ZebraSearchTest {
         Record r = marc(List.of(raw)).get(0);
         assertThat(field(r, "200")).contains("Les Intérêts français en Bohême");
         assertThat(field(r, "995")).contains("751072303").contains("00000001390392");
+    }
+
+    @Test
+    void aHostNameIsResolvedAndSearched() {
+        ZoomConnector byName = open(TestTargets.zebra(zebra, "marc21").set("host", "localhost").build());
+
+        assertThat(TestTargets.search(byName, "@attr 1=1003 collins", TestTargets.request().build(),
+                new RecordingListener()).hits()).isEqualTo(2);
+    }
+
+    @Test
+    void theDeclaredCharsetTravelsAsTheRecordsCharsetHintWithTheBytesUntouched() {
+        ZoomConnector declared = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc")
+                .set("charset", "utf-8").build());
+        RecordingListener listener = new RecordingListener();
+
+        TestTargets.search(declared, "@attr 1=4 consulat", TestTargets.request().build(), listener);
+
+        RawRecord raw = listener.records.get(0);
+        assertThat(raw.charsetHint()).isEqualTo("utf-8");
+        assertThat(new String(raw.bytes(), StandardCharsets.UTF_8)).contains("Les Intérêts français en Bohême");
+    }
+
+    @Test
+    void convertCharsetHasYazConvertTheRecordsToUtf8() {
+        // these records are UTF-8; declaring them Latin-1 makes YAZ's conversion visible: é becomes Ã©
+        ZoomConnector converting = open(TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc")
+                .set("charset", "iso-8859-1").set("convertCharset", true).build());
+        RecordingListener listener = new RecordingListener();
+
+        TestTargets.search(converting, "@attr 1=4 consulat", TestTargets.request().build(), listener);
+
+        RawRecord raw = listener.records.get(0);
+        assertThat(raw.charsetHint()).isEqualTo("UTF-8");
+        assertThat(field(marc(List.of(raw)).get(0), "200")).contains("Les IntÃ©rÃªts franÃ§ais en BohÃªme");
     }
 
     @Test

@@ -30,12 +30,20 @@ final class HardenedXmlInput {
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     }
 
-    XMLStreamReader open(InputStream in, String charset) throws XMLStreamException {
-        return charset == null ? factory.createXMLStreamReader(in) : factory.createXMLStreamReader(in, charset);
+    XMLStreamReader open(InputStream in, String charset) throws XMLStreamException, MalformedSruException {
+        try {
+            return charset == null ? factory.createXMLStreamReader(in) : factory.createXMLStreamReader(in, charset);
+        } catch (RuntimeException e) {
+            throw new MalformedSruException("malformed XML: the XML reader could not start (" + e + ")", e);
+        }
     }
 
-    XMLStreamReader open(Reader in) throws XMLStreamException {
-        return factory.createXMLStreamReader(in);
+    XMLStreamReader open(Reader in) throws XMLStreamException, MalformedSruException {
+        try {
+            return factory.createXMLStreamReader(in);
+        } catch (RuntimeException e) {
+            throw new MalformedSruException("malformed XML: the XML reader could not start (" + e + ")", e);
+        }
     }
 
     /**
@@ -44,7 +52,14 @@ final class HardenedXmlInput {
      * @throws MalformedSruException when the document declares a DOCTYPE or references an entity
      */
     static int nextEvent(XMLStreamReader reader) throws XMLStreamException, MalformedSruException {
-        int event = reader.next();
+        int event;
+        try {
+            event = reader.next();
+        } catch (RuntimeException e) {
+            // the JDK's scanner has unchecked failures on some broken input (a DOCTYPE with invalid
+            // characters ends in MissingResourceException): still the document's fault
+            throw new MalformedSruException("malformed XML: the XML reader gave up with " + e, e);
+        }
         if (event == XMLStreamConstants.DTD) {
             throw new MalformedSruException("a DOCTYPE declaration is not allowed (external entities and entity"
                     + " expansion are refused)", reader.getLocation());

@@ -44,8 +44,11 @@ final class LimitedInputStream extends FilterInputStream {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) {
+            return 0;
+        }
         // never ask for more than one byte beyond the limit: enough to know it was passed
-        int n = super.read(b, off, (int) Math.max(1, Math.min(len, limit - count + 1)));
+        int n = super.read(b, off, (int) Math.min(len, limit - count + 1));
         if (n > 0) {
             counted(n);
         }

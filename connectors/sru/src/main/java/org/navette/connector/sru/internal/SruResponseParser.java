@@ -1,6 +1,7 @@
 package org.navette.connector.sru.internal;
 
 import java.io.BufferedInputStream;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -76,6 +77,8 @@ public final class SruResponseParser {
             return new SruResponse(version(version, root), numberOfRecords, next, records, diagnostics);
         } catch (XMLStreamException e) {
             throw malformed(e);
+        } catch (Exception e) {
+            throw undeclared(e);
         } finally {
             closeQuietly(r);
         }
@@ -108,6 +111,8 @@ public final class SruResponseParser {
             return new ExplainResponse(explain, diagnostics);
         } catch (XMLStreamException e) {
             throw malformed(e);
+        } catch (Exception e) {
+            throw undeclared(e);
         } finally {
             closeQuietly(r);
         }
@@ -151,8 +156,6 @@ public final class SruResponseParser {
             return xml.open(input, encoding);
         } catch (XMLStreamException e) {
             throw new MalformedSruException("cannot start reading XML: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedSruException("unsupported charset " + charset, e); // an invalid charset name
         }
     }
 
@@ -447,11 +450,37 @@ public final class SruResponseParser {
 
     private static MalformedSruException malformed(XMLStreamException e) throws IOException {
         Throwable nested = e.getNestedException() != null ? e.getNestedException() : e.getCause();
+        if (nested instanceof CharConversionException bytes) {
+            return badBytes(bytes);
+        }
         if (nested instanceof IOException io) {
             throw io; // the network failed under the parser: not the server's XML
         }
         String message = e.getMessage() == null ? "not well-formed XML" : e.getMessage().replaceAll("\\s+", " ");
         return new MalformedSruException("malformed XML: " + message, e);
+    }
+
+    /**
+     * The JDK's StAX reader throws its decoding errors (CharConversionException) without declaring
+     * them; everything else passes through as it came.
+     */
+    private static MalformedSruException undeclared(Exception e) throws IOException {
+        if (e instanceof CharConversionException bytes) {
+            return badBytes(bytes);
+        }
+        if (e instanceof MalformedSruException m) {
+            return m;
+        }
+        if (e instanceof IOException io) {
+            throw io;
+        }
+        throw (RuntimeException) e; // the only other exceptions the try blocks can throw
+    }
+
+    /** The parser's decoder met bytes that are not in the document's encoding: the server's fault, not the network's. */
+    private static MalformedSruException badBytes(CharConversionException e) {
+        return new MalformedSruException("malformed XML: bytes invalid in the document's encoding ("
+                + e.getMessage() + ")", e);
     }
 
     static String abbreviate(String s) {

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.navette.connector.sru.MarcXmlProbe;
+import org.navette.connector.sru.SruExplain;
 import org.navette.connector.sru.SruFixtures;
+import org.navette.query.Field;
 import org.navette.model.RecordSyntax;
 
 class SruResponseParserTest {
@@ -304,6 +306,68 @@ class SruResponseParserTest {
                 new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)), "ISO-8859-1", 1);
 
         assertThat(MarcXmlProbe.of(data(r.records().get(0)).xml()).dc("title")).isEqualTo("Été");
+    }
+
+    private SruResponseParser.ExplainResponse explain(byte[] xml) throws Exception {
+        return parser.parseExplain(new ByteArrayInputStream(xml), null);
+    }
+
+    @Test
+    void zebrasZeeRexExplainRecordIsRead() throws Exception {
+        SruExplain e = explain(SruFixtures.bytes("zebra-explain-1.2.xml")).explain();
+
+        assertThat(e.version()).isEqualTo("1.2");
+        assertThat(e.host()).isEqualTo("127.0.0.1");
+        assertThat(e.port()).isEqualTo(21399);
+        assertThat(e.database()).isEqualTo("marc21");
+        assertThat(e.indexes()).extracting(SruExplain.Index::name).containsExactly("cql.serverChoice", "dc.title",
+                "dc.creator", "dc.subject", "dc.publisher", "bath.isbn", "bath.issn");
+        assertThat(e.indexes().get(1).title()).isEqualTo("Title");
+        assertThat(e.schemas()).contains(new SruExplain.Schema("marcxml", "info:srw/schema/1/marcxml-v1.1", "MARCXML"));
+        assertThat(e.defaults()).containsEntry("numberOfRecords", "0");
+        assertThat(e.settings()).containsEntry("maximumRecords", "1000");
+        assertThat(e.isEmpty()).isFalse();
+    }
+
+    @Test
+    void anExplainRecordPackedAsAStringIsRead() throws Exception {
+        String xml = "<explainResponse xmlns='http://docs.oasis-open.org/ns/search-ws/sruResponse'><record>"
+                + "<recordXMLEscaping>string</recordXMLEscaping><recordData>&lt;explain xmlns='http://explain.z3950.org/dtd/2.0/'&gt;"
+                + "&lt;indexInfo&gt;&lt;index&gt;&lt;title&gt;Titre&lt;/title&gt;&lt;map&gt;&lt;name set='bib'&gt;title&lt;/name&gt;"
+                + "&lt;/map&gt;&lt;/index&gt;&lt;index&gt;&lt;map&gt;&lt;name set='alma'&gt;isbn&lt;/name&gt;&lt;/map&gt;"
+                + "&lt;map primary='true'&gt;&lt;name&gt;bib.isbn&lt;/name&gt;&lt;/map&gt;&lt;/index&gt;&lt;/indexInfo&gt;"
+                + "&lt;/explain&gt;</recordData></record></explainResponse>";
+
+        SruExplain e = explain(xml.getBytes(StandardCharsets.UTF_8)).explain();
+
+        assertThat(e.version()).isEqualTo("2.0");
+        assertThat(e.indexes()).containsExactly(new SruExplain.Index("bib.title", "Titre"),
+                new SruExplain.Index("bib.isbn", null));
+        assertThat(e.suggestedIndexes()).containsEntry(Field.TITLE, "bib.title").containsEntry(Field.ISBN, "bib.isbn");
+    }
+
+    @Test
+    void zebrasExplainWithoutConfigurationIsEmpty() throws Exception {
+        String xml = "<zs:explainResponse xmlns:zs='http://www.loc.gov/zing/srw/'><zs:version>1.2</zs:version><zs:record>"
+                + "<zs:recordSchema/><zs:recordPacking>string</zs:recordPacking><zs:recordData/></zs:record>"
+                + "</zs:explainResponse>";
+
+        SruResponseParser.ExplainResponse r = explain(xml.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(r.explain().isEmpty()).isTrue();
+        assertThat(r.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void indexesAreSuggestedByWellKnownNameThenByTheirLastPart() {
+        SruExplain e = new SruExplain("1.2", null, 0, null, null, null, List.of(
+                new SruExplain.Index("alma.title", null), new SruExplain.Index("alma.creator", null),
+                new SruExplain.Index("dc.title", null), new SruExplain.Index("alma.all_for_ui", null),
+                new SruExplain.Index("alma.isbn", null), new SruExplain.Index("alma.mms_id", null)),
+                List.of(), java.util.Map.of(), java.util.Map.of());
+
+        assertThat(e.suggestedIndexes()).containsEntry(Field.TITLE, "dc.title").containsEntry(Field.AUTHOR, "alma.creator")
+                .containsEntry(Field.ISBN, "alma.isbn").doesNotContainKeys(Field.ANY, Field.ID, Field.YEAR);
     }
 
     @Test

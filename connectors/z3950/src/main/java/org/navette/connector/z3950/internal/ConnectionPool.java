@@ -218,6 +218,15 @@ public final class ConnectionPool {
         return idle.size();
     }
 
+    /** The sockets of the idle connections, most recently used first (diagnostics and tests). */
+    public synchronized java.util.List<Integer> idleSockets() {
+        List<Integer> fds = new ArrayList<>();
+        for (Idle i : idle) {
+            fds.add(i.connection().socket());
+        }
+        return fds;
+    }
+
     /** Searches waiting for a connection now. */
     public synchronized int waiting() {
         return waiters.size();

@@ -15,6 +15,11 @@ import java.util.function.LongSupplier;
  * the loop work ({@link #post}) or cancel a search and be noticed at once. Deadlines are the loop's
  * own (monotonic clock), never ZOOM's whole-second timeouts.
  *
+ * <p>Why not {@code ZOOM_event}: it is exactly {@code ZOOM_event_nonblock} plus one {@code poll} of the
+ * connections' sockets with a timeout in whole seconds, and nothing can wake it early. This loop
+ * does the same steps ({@code ZOOM_connection_process}, {@code poll}, {@code ZOOM_connection_fire_event_socket})
+ * with a wake-up pipe in the poll set and millisecond deadlines of its own.
+ *
  * <p>A blocking search runs a loop of its own on the caller's thread ({@link #runUntil}); the
  * multiplexer runs one loop per worker thread for many searches at once.
  *
@@ -156,10 +161,19 @@ public final class EventLoop implements AutoCloseable {
         long now = now();
         long wait = maxWaitNanos;
         polled.clear();
+        ensureCapacity(1);
+        int count = 1;
         for (SearchTask t : tasks) {
             wait = Math.min(wait, t.deadline() - now);
             ZoomConnection c = t.connection();
-            if (c != null && !c.isDestroyed() && c.mask() != 0 && c.socket() >= 0) {
+            if (c == null || c.isDestroyed()) {
+                continue;
+            }
+            int mask = c.mask();
+            int fd = mask == 0 ? -1 : c.socket();
+            if (fd >= 0) {
+                ensureCapacity(count + 1);
+                set(count++, fd, pollEvents(mask));
                 polled.add(t);
             }
         }
@@ -168,21 +182,17 @@ public final class EventLoop implements AutoCloseable {
                 wait = 0; // work arrived while we were busy: look at it before sleeping
             }
         }
-        int count = polled.size() + 1;
-        ensureCapacity(count);
         set(0, readFd, LibC.POLLIN);
-        for (int i = 0; i < polled.size(); i++) {
-            ZoomConnection c = polled.get(i).connection();
-            set(i + 1, c.socket(), pollEvents(c.mask()));
-        }
         long millis = wait <= 0 ? 0 : Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
         int ready = posix.poll(pollFds, count, (int) millis);
         if (ready <= 0) {
             return; // timeout (deadlines are checked next round) or EINTR
         }
         if (revents(0) != 0) {
-            signalled.set(false);
+            // drain before re-arming: re-arming first would let a concurrent wake() write a byte that
+            // this drain swallows while the flag stays set, and every later wake-up would be lost
             posix.drain(readFd);
+            signalled.set(false);
         }
         for (int i = 0; i < polled.size(); i++) {
             int rev = revents(i + 1);
@@ -192,13 +202,17 @@ public final class EventLoop implements AutoCloseable {
         }
     }
 
+    /** Grows the pollfd array, keeping the entries already written. */
     private void ensureCapacity(int count) {
         if (count > pollCapacity) {
+            int capacity = Math.max(Math.max(count, 16), pollCapacity * 2);
+            Memory grown = new Memory((long) capacity * LibC.POLLFD_SIZE);
             if (pollFds != null) {
+                grown.write(0, pollFds.getByteArray(0, (int) pollFds.size()), 0, (int) pollFds.size());
                 pollFds.close();
             }
-            pollCapacity = Math.max(count, pollCapacity * 2);
-            pollFds = new Memory((long) pollCapacity * LibC.POLLFD_SIZE);
+            pollFds = grown;
+            pollCapacity = capacity;
         }
     }
 

@@ -76,11 +76,16 @@ public final class Posix {
      * hung up or in error: the server closed it or sent something unsolicited, so it must not be reused.
      */
     public boolean hasPendingInput(int fd) {
+        return awaitInput(fd, 0);
+    }
+
+    /** Waits up to {@code timeoutMillis} for {@code fd} to become readable, hung up or in error. */
+    public boolean awaitInput(int fd, int timeoutMillis) {
         try (Memory m = new Memory(LibC.POLLFD_SIZE)) {
             m.setInt(0, fd);
             m.setShort(4, LibC.POLLIN);
             m.setShort(6, (short) 0);
-            int r = libc.poll(m, new NativeLong(1), 0);
+            int r = libc.poll(m, new NativeLong(1), timeoutMillis);
             return r != 0; // ready, or an error we cannot explain: either way do not trust the socket
         }
     }

@@ -1,5 +1,6 @@
 package org.navette.connector.z3950.internal;
 
+import com.sun.jna.ptr.IntByReference;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.navette.model.RawRecord;
@@ -16,43 +17,49 @@ import org.navette.spi.TargetDiagnostic;
  *
  * <pre>{@code
  * RecordCopier copier = new RecordCopier(settings);
- * RecordCopier.Copy c = copier.copy(zoomRecord, 1);
+ * RecordCopier.Copy c = copier.copy(zoomRecord, 1, new IntByReference());
  * if (c.record() != null) chunk.add(c.record()); else warn(c.problem());
  * }</pre>
  *
  * <p>Thread-safety: immutable; the records it reads are not (see {@link ZoomRecord}).
  */
 public final class RecordCopier {
+    private static final CString SYNTAX = CString.of("syntax");
+    private static final CString RAW = CString.of("raw");
+
     private final Z3950Settings settings;
-    private final String isoType;
-    private final String xmlType;
+    private final CString isoType;
+    private final CString xmlType;
 
     public RecordCopier(Z3950Settings settings) {
         this.settings = settings;
         String conversion = settings.convertCharset() ? "; charset=" + settings.charset() + ",utf-8" : "";
-        this.isoType = "raw" + conversion;
-        this.xmlType = "xml" + conversion;
+        this.isoType = CString.of("raw" + conversion);
+        this.xmlType = CString.of("xml" + conversion);
     }
 
     /** A copied record or the reason there is none. */
     public record Copy(RawRecord record, TargetDiagnostic problem) {
     }
 
-    /** Copies the record at 1-based {@code position}. */
-    public Copy copy(ZoomRecord zr, long position) {
+    /**
+     * Copies the record at 1-based {@code position}; {@code length} is a scratch cell owned by the
+     * calling thread, reused for every record.
+     */
+    public Copy copy(ZoomRecord zr, long position, IntByReference length) {
         ZoomError e = zr.error();
         if (e.isError()) {
             return new Copy(null, ZoomDiagnostics.recordFailed(e, position));
         }
-        String syntax = zr.text("syntax");
+        String syntax = zr.text(SYNTAX, length);
         String s = syntax == null ? "" : syntax.toLowerCase(Locale.ROOT);
         if (s.equals("opac")) {
             // holdings travel with the bibliographic record: YAZ renders both as one opacRecord XML document
-            return made(zr.bytes(xmlType), RecordSyntax.MARCXML, settings.format(),
+            return made(zr.bytes(xmlType, length), RecordSyntax.MARCXML, settings.format(),
                     settings.convertCharset() || settings.charset() == null ? "UTF-8" : settings.charset(), position, syntax);
         }
         if (s.contains("xml")) {
-            byte[] xml = zr.bytes("raw");
+            byte[] xml = zr.bytes(RAW, length);
             RecordSyntax rs = xmlSyntax(xml);
             RecordFormat format;
             if (rs == RecordSyntax.DUBLIN_CORE_XML) {
@@ -65,7 +72,7 @@ public final class RecordCopier {
         if (s.endsWith("marc") || s.equals("marc21")) {
             RecordFormat format = settings.format() != null ? settings.format()
                     : s.equals("unimarc") ? RecordFormat.UNIMARC : s.equals("usmarc") ? RecordFormat.MARC21 : null;
-            return made(zr.bytes(isoType), RecordSyntax.ISO2709, format,
+            return made(zr.bytes(isoType, length), RecordSyntax.ISO2709, format,
                     settings.convertCharset() ? "UTF-8" : settings.charset(), position, syntax);
         }
         return new Copy(null, new TargetDiagnostic(DiagnosticKind.RECORD_FAILED, null,

@@ -1,5 +1,6 @@
 package org.navette.connector.z3950.internal;
 
+import com.sun.jna.ptr.IntByReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,13 @@ public final class SearchTask {
     private final SearchRequest request;
     private final SearchListener listener;
     private final Completion completion;
+    private static final CString START = CString.of("start");
+    private static final CString COUNT = CString.of("count");
+    private static final CString PRESENT_CHUNK = CString.of("presentChunk");
+
     private final List<TargetDiagnostic> warnings = new ArrayList<>();
+    /** Reused for every record this search copies (loop thread only). */
+    private final IntByReference length = new IntByReference();
     private final int chunk;
     private final long first;
 
@@ -153,9 +160,9 @@ public final class SearchTask {
             return;
         }
         long firstChunk = Math.min(chunk, request.maxRecords());
-        connection.option("start", Long.toString(first));
-        connection.option("count", Long.toString(firstChunk));
-        connection.option("presentChunk", Integer.toString(chunk));
+        connection.option(START, Long.toString(first));
+        connection.option(COUNT, Long.toString(firstChunk));
+        connection.option(PRESENT_CHUNK, Integer.toString(chunk));
         next = first;
         pendingEnd = first + firstChunk;
         try {
@@ -244,7 +251,7 @@ public final class SearchTask {
                 warn(new TargetDiagnostic(DiagnosticKind.RECORD_FAILED, null,
                         "record " + (pos + 1) + " was not delivered by the target", null, false));
             } else {
-                RecordCopier.Copy copy = target.copier().copy(zr, pos + 1);
+                RecordCopier.Copy copy = target.copier().copy(zr, pos + 1, length);
                 if (copy.record() != null) {
                     records.add(copy.record());
                 } else {

@@ -49,6 +49,9 @@ public interface Yaz extends Library {
 
     void ZOOM_connection_option_set(Pointer connection, String key, String value);
 
+    /** Same, with a pre-encoded key (see {@link CString}). */
+    void ZOOM_connection_option_set(Pointer connection, Pointer key, String value);
+
     String ZOOM_connection_option_get(Pointer connection, String key);
 
     int ZOOM_connection_errcode(Pointer connection);
@@ -104,10 +107,16 @@ public interface Yaz extends Library {
     // records
     Pointer ZOOM_record_get(Pointer record, String type, IntByReference length);
 
+    /** Same, with a pre-encoded type (see {@link CString}). */
+    Pointer ZOOM_record_get(Pointer record, Pointer type, IntByReference length);
+
     Pointer ZOOM_record_clone(Pointer record);
 
     int ZOOM_record_error(Pointer record, PointerByReference message, PointerByReference addInfo,
                           PointerByReference diagSet);
+
+    /** Same, for the code only: libyaz accepts NULL for the three out-parameters. */
+    int ZOOM_record_error(Pointer record, Pointer message, Pointer addInfo, Pointer diagSet);
 
     void ZOOM_record_destroy(Pointer record);
 }

@@ -35,11 +35,17 @@ import org.navette.spi.TargetConfig;
  * @param presentChunk   records per present request (and per listener chunk), 0 for the request's chunk size
  * @param poolSize       at most this many connections to the target at once (busy + idle)
  * @param idleTimeout    idle pooled connections older than this are closed
+ * @param charsetNegotiation the character set proposed in Z39.50 character-set negotiation
+ *                       (default "UTF-8": our query terms are UTF-8, and a server that accepts reads them
+ *                       as such — without it Zebra and Koha read accented terms as Latin-1 and find
+ *                       nothing), or null to negotiate nothing (key value {@code "none"})
+ *
+ * <p>Thread-safety: immutable.
  */
 public record Z3950Settings(String targetId, String host, int port, String database, Syntax syntax,
                             RecordFormat format, String elementSet, String charset, boolean convertCharset,
                             String user, String password, String group, Duration timeout, Duration connectTimeout,
-                            int presentChunk, int poolSize, Duration idleTimeout) {
+                            int presentChunk, int poolSize, Duration idleTimeout, String charsetNegotiation) {
 
     /** The protocol-specific keys of a {@code z3950} target (besides {@link TargetConfig#COMMON_KEYS}). */
     public static final Set<String> KEYS = keys();
@@ -47,7 +53,7 @@ public record Z3950Settings(String targetId, String host, int port, String datab
     private static Set<String> keys() {
         Set<String> keys = new java.util.TreeSet<>(Set.of("host", "port", "database", "syntax", "format", "elementSet",
                 "charset", "convertCharset", "user", "password", "group", "connectTimeout", "presentChunk", "poolSize",
-                "idleTimeout"));
+                "idleTimeout", "charsetNegotiation"));
         keys.addAll(PqfTranslator.TARGET_KEYS); // the query translation's own keys ("indexes")
         return Set.copyOf(keys);
     }
@@ -55,6 +61,7 @@ public record Z3950Settings(String targetId, String host, int port, String datab
     public static final int DEFAULT_PORT = 210;
     public static final int DEFAULT_POOL_SIZE = 4;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+    public static final String DEFAULT_CHARSET_NEGOTIATION = "UTF-8";
 
     /** The record syntaxes Navette can ask for and read. */
     public enum Syntax {
@@ -129,7 +136,17 @@ public record Z3950Settings(String targetId, String host, int port, String datab
                 config.string("group").orElse(null), config.duration("timeout").orElse(null),
                 config.duration("connectTimeout").orElse(null), presentChunk,
                 config.integer("poolSize", DEFAULT_POOL_SIZE),
-                config.duration("idleTimeout").orElse(DEFAULT_IDLE_TIMEOUT));
+                config.duration("idleTimeout").orElse(DEFAULT_IDLE_TIMEOUT),
+                negotiation(config));
+    }
+
+    private static String negotiation(TargetConfig config) {
+        String value = config.string("charsetNegotiation", DEFAULT_CHARSET_NEGOTIATION).trim();
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("target " + config.id()
+                    + ": 'charsetNegotiation' must be a character set name such as UTF-8, or \"none\", was empty");
+        }
+        return value.equalsIgnoreCase("none") ? null : value;
     }
 
     private static RecordFormat defaultFormat(Syntax syntax, String elementSet) {
@@ -166,6 +183,9 @@ public record Z3950Settings(String targetId, String host, int port, String datab
         }
         if (group != null) {
             o.put("group", group);
+        }
+        if (charsetNegotiation != null) {
+            o.put("charset", charsetNegotiation); // ZOOM's option for Z39.50 character-set negotiation
         }
         o.put("setname", "default");
         o.put("implementationName", "Navette");

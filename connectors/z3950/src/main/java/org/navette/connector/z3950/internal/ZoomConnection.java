@@ -47,6 +47,11 @@ public final class ZoomConnection {
         lib.yaz().ZOOM_connection_option_set(h(), key, value);
     }
 
+    /** Sets an option whose name was encoded once. */
+    public void option(CString key, String value) {
+        lib.yaz().ZOOM_connection_option_set(h(), key.pointer(), value);
+    }
+
     public String option(String key) {
         return lib.yaz().ZOOM_connection_option_get(h(), key);
     }
@@ -63,6 +68,9 @@ public final class ZoomConnection {
 
     /** The connection's current error, {@link ZoomError#NONE} when there is none. */
     public ZoomError error() {
+        if (lib.yaz().ZOOM_connection_errcode(h()) == 0) {
+            return ZoomError.NONE; // the common case, without allocating three out-parameters
+        }
         PointerByReference msg = new PointerByReference();
         PointerByReference addInfo = new PointerByReference();
         PointerByReference diagSet = new PointerByReference();

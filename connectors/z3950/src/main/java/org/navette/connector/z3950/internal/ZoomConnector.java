@@ -83,6 +83,12 @@ public final class ZoomConnector implements Connector {
         try (EventLoop loop = EventLoop.open(posix, nanoTime)) {
             loop.add(task);
             loop.runUntil(task::isDone);
+        } catch (TargetException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a bug in the loop: closing it released the search; the caller still gets a typed failure
+            throw new TargetException(new TargetDiagnostic(DiagnosticKind.INTERNAL_ERROR, null,
+                    "Z39.50 search of target " + config.id() + " failed: " + e, null, false), e);
         }
         return completion.outcome();
     }
@@ -113,7 +119,12 @@ public final class ZoomConnector implements Connector {
             return future;
         }
         SearchTask task = new SearchTask(target, pqf, warnings, request, listener, new FutureCompletion(future, executor));
-        multiplexer.get().schedule(task);
+        try {
+            multiplexer.get().schedule(task);
+        } catch (RuntimeException e) {
+            future.completeExceptionally(new TargetException(new TargetDiagnostic(DiagnosticKind.INTERNAL_ERROR, null,
+                    "could not schedule the Z39.50 search of target " + config.id() + ": " + e, null, false), e));
+        }
         return future;
     }
 

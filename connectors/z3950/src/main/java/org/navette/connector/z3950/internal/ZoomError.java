@@ -14,6 +14,8 @@ package org.navette.connector.z3950.internal;
  * @param diagSet "ZOOM", "Bib-1", or another set name; empty when none
  * @param message never null
  * @param addInfo never null; empty when the target sent none
+ *
+ * <p>Thread-safety: immutable.
  */
 public record ZoomError(int code, String diagSet, String message, String addInfo) {
     public static final ZoomError NONE = new ZoomError(0, "", "No error", "");

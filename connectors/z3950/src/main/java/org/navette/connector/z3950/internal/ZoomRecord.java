@@ -47,6 +47,25 @@ public final class ZoomRecord {
         return p.getByteArray(0, len.getValue());
     }
 
+    /**
+     * Like {@link #bytes(String)} with a pre-encoded type and a caller-owned length cell, so that a hot
+     * loop allocates no native memory per record.
+     */
+    public byte[] bytes(CString type, IntByReference length) {
+        length.setValue(0);
+        Pointer p = lib.yaz().ZOOM_record_get(h(), type.pointer(), length);
+        if (p == null || length.getValue() <= 0) {
+            return null;
+        }
+        return p.getByteArray(0, length.getValue());
+    }
+
+    /** {@link #text(String)} with a pre-encoded type and a caller-owned length cell. */
+    public String text(CString type, IntByReference length) {
+        byte[] b = bytes(type, length);
+        return b == null ? null : new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Like {@link #bytes} for short textual answers ("syntax", "schema", "database"), or null. */
     public String text(String type) {
         byte[] b = bytes(type);
@@ -55,6 +74,9 @@ public final class ZoomRecord {
 
     /** The surrogate diagnostic the target sent instead of this record, or {@link ZoomError#NONE}. */
     public ZoomError error() {
+        if (lib.yaz().ZOOM_record_error(h(), (Pointer) null, null, null) == 0) {
+            return ZoomError.NONE; // the common case, without allocating three out-parameters
+        }
         PointerByReference msg = new PointerByReference();
         PointerByReference addInfo = new PointerByReference();
         PointerByReference diagSet = new PointerByReference();

@@ -1,0 +1,9 @@
+/**
+ * Internals of the SRU connector: settings ({@link org.navette.connector.sru.internal.SruSettings}),
+ * request building, the hardened StAX response parser
+ * ({@link org.navette.connector.sru.internal.SruResponseParser}, fuzzed), HTTP answer classification
+ * ({@link org.navette.connector.sru.internal.SruResponseReader}), the paging state machine
+ * ({@link org.navette.connector.sru.internal.SearchRun}) and the OkHttp transport
+ * ({@link org.navette.connector.sru.internal.SruTransport}). Not an API: may change without notice.
+ */
+package org.navette.connector.sru.internal;
