@@ -1,6 +1,5 @@
 package org.navette.match.internal;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
