@@ -3,6 +3,10 @@ package org.navette.match;
 /**
  * The outcome of comparing two records.
  *
+ * <pre>{@code
+ * if (matcher.explain(a, b).decision() == MatchDecision.VETOED) { ... }
+ * }</pre>
+ *
  * <p>Thread-safety: immutable.
  */
 public enum MatchDecision {

@@ -101,8 +101,10 @@ public final class MatchKeys {
         List<Identifier> out = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : ids.entrySet()) {
             IdentifierScheme scheme = schemeOf(e.getKey());
+            int colon = e.getKey().indexOf(':');
+            String qualifier = colon < 0 ? "" : e.getKey().substring(colon + 1);
             for (String v : e.getValue()) {
-                out.add(new Identifier(scheme, v));
+                out.add(new Identifier(scheme, qualifier + v));
             }
         }
         out.sort(java.util.Comparator.comparing(Identifier::toString));

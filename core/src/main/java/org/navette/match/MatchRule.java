@@ -10,6 +10,8 @@ package org.navette.match;
  * }
  * }</pre>
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param name   which comparison: {@code isbn}, {@code title}, {@code author}, {@code year}, {@code edition}...
  * @param effect whether it speaks for, against, or vetoes the match
  * @param weight its weight in bits of evidence (log2 likelihood ratio); 0 for vetoes

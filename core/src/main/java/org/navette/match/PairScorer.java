@@ -400,7 +400,7 @@ final class PairScorer {
         if (x.volumes() > 0 && y.volumes() > 0 && x.volumes() != y.volumes()) {
             t.veto("pagination", t.explaining ? x.volumes() + " vs " + y.volumes() + " volumes" : null);
         } else if ((x.volumes() > 0) != (y.volumes() > 0) && (x.pages() > 0 || y.pages() > 0)) {
-            t.add("pagination", -2.0, "a set of volumes vs a single volume");
+            t.add("pagination", -3.0, "a set of volumes vs a single volume");
         }
         if (x.rangeStart() > 0 && y.rangeStart() > 0) {
             String detail = t.explaining ? x.rangeStart() + "-" + x.rangeEnd() + " vs " + y.rangeStart() + "-" + y.rangeEnd() : null;
@@ -437,7 +437,8 @@ final class PairScorer {
                 t.add("part-number", 1.0, x);
             }
         } else if (x != null || y != null) {
-            t.add("part-number", -3.0, t.explaining ? "only one record is part " + (x != null ? x : y) : null);
+            // a volume and the whole set (or the work) are different items; catalogues transcribe part numbers
+            t.add("part-number", -5.5, t.explaining ? "only one record is part " + (x != null ? x : y) : null);
         }
     }
 

@@ -3,6 +3,10 @@ package org.navette.rank;
 /**
  * What a facet counts clusters by.
  *
+ * <pre>{@code
+ * ranker.facets(clusters).values(FacetField.LIBRARY);
+ * }</pre>
+ *
  * <p>Thread-safety: immutable.
  */
 public enum FacetField {

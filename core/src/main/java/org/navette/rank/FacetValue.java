@@ -3,6 +3,12 @@ package org.navette.rank;
 /**
  * One facet value and how many clusters carry it.
  *
+ * <pre>{@code
+ * new FacetValue("BSG", 12);
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable.
+ *
  * @param value the value as displayed (the most common spelling among the clusters)
  * @param count number of clusters
  */

@@ -3,9 +3,7 @@ package org.navette.rank;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +12,7 @@ import org.navette.match.TextAnalyzer;
 import org.navette.query.Query;
 import org.navette.rank.internal.ClusterDocument;
 import org.navette.rank.internal.CompiledQuery;
+import org.navette.rank.internal.FacetCounter;
 import org.navette.rank.internal.IndexSort;
 
 /**
@@ -80,14 +79,14 @@ public final class Ranker {
         int n = clusters.size();
         ClusterDocument[] docs = new ClusterDocument[n];
         for (int i = 0; i < n; i++) {
-            docs[i] = ClusterDocument.of(clusters.get(i), text);
+            docs[i] = ClusterDocument.of(clusters.get(i));
         }
         double[] score = scores(CompiledQuery.of(query, text), docs);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        IndexSort.sort(order, comparator(sort, docs, score, clusters));
+        IndexSort.sortByKey(order, primaryKey(sort, docs, score), comparator(sort, docs, score, clusters));
         List<RankedCluster> out = new ArrayList<>(n);
         for (int i : order) {
             out.add(new RankedCluster(clusters.get(i), score[i]));
@@ -318,6 +317,28 @@ public final class Ranker {
     }
 
     /**
+     * A long per cluster whose signed order is the sort's first criterion, so that the sort compares
+     * longs and calls the full comparator only within runs of equal keys.
+     */
+    private static long[] primaryKey(SortOrder sort, ClusterDocument[] docs, double[] score) {
+        int n = docs.length;
+        long[] key = new long[n];
+        for (int i = 0; i < n; i++) {
+            ClusterDocument d = docs[i];
+            key[i] = switch (sort) {
+                // scores are >= 0: their bit patterns order like the values; negate for best first
+                case RELEVANCE -> -Double.doubleToLongBits(score[i] + 0.0);
+                case YEAR_NEWEST -> d.year == NO_YEAR ? Long.MAX_VALUE : -d.year;
+                case YEAR_OLDEST -> d.year == NO_YEAR ? Long.MAX_VALUE : d.year;
+                // unsigned order of the packed prefix, as a signed long
+                case TITLE -> d.title0 ^ Long.MIN_VALUE;
+                case AUTHOR -> d.author0 ^ Long.MIN_VALUE;
+            };
+        }
+        return key;
+    }
+
+    /**
      * The order of a sort, as one comparator over primitive arrays: scores, years and packed title
      * and author prefixes decide almost every comparison without touching a string.
      */
@@ -325,18 +346,30 @@ public final class Ranker {
                                                         List<Cluster> clusters) {
         int n = docs.length;
         int[] year = new int[n];
-        long[] title = new long[n];
-        long[] author = new long[n];
+        long[] title = new long[n * 4];
+        long[] author = new long[n * 4];
+        long[] id = new long[n];
         for (int i = 0; i < n; i++) {
-            year[i] = docs[i].year;
-            title[i] = docs[i].titlePrefix;
-            author[i] = docs[i].authorPrefix;
+            ClusterDocument d = docs[i];
+            year[i] = d.year;
+            title[i * 4] = d.title0;
+            title[i * 4 + 1] = d.title1;
+            title[i * 4 + 2] = d.title2;
+            title[i * 4 + 3] = d.title3;
+            author[i * 4] = d.author0;
+            author[i * 4 + 1] = d.author1;
+            author[i * 4 + 2] = d.author2;
+            author[i * 4 + 3] = d.author3;
+            id[i] = d.idHash;
         }
         IndexSort.IndexComparator byTitle = (x, y) -> {
-            int r = Long.compareUnsigned(title[x], title[y]);
+            int r = packedOrder(title, x, y);
             return r != 0 ? r : textOrder(docs[x].titleSort, docs[y].titleSort);
         };
-        IndexSort.IndexComparator byId = (x, y) -> clusters.get(x).id().compareTo(clusters.get(y).id());
+        IndexSort.IndexComparator byId = (x, y) -> {
+            int r = Long.compare(id[x], id[y]);
+            return r != 0 ? r : docs[x].id.compareTo(docs[y].id);
+        };
         return switch (sort) {
             case RELEVANCE -> (x, y) -> {
                 int r = Double.compare(score[y], score[x]);
@@ -357,13 +390,26 @@ public final class Ranker {
                 return r != 0 ? r : byId.compare(x, y);
             };
             case AUTHOR -> (x, y) -> {
-                int r = Long.compareUnsigned(author[x], author[y]);
+                int r = packedOrder(author, x, y);
                 r = r != 0 ? r : textOrder(docs[x].authorSort, docs[y].authorSort);
                 r = r != 0 ? r : byTitle.compare(x, y);
                 r = r != 0 ? r : Double.compare(score[y], score[x]);
                 return r != 0 ? r : byId.compare(x, y);
             };
         };
+    }
+
+    /** Order of two packed sixteen-character prefixes (four longs each). */
+    private static int packedOrder(long[] keys, int x, int y) {
+        int a = x * 4;
+        int b = y * 4;
+        for (int i = 0; i < 4; i++) {
+            int r = Long.compareUnsigned(keys[a + i], keys[b + i]);
+            if (r != 0) {
+                return r;
+            }
+        }
+        return 0;
     }
 
     private static int yearOrder(int a, int b, boolean ascending) {
@@ -393,24 +439,19 @@ public final class Ranker {
             throw new IllegalArgumentException("facets need clusters, was null");
         }
         FacetField[] fields = FacetField.values();
-        List<Map<String, Tally>> counts = new ArrayList<>(fields.length);
+        FacetCounter[] counters = new FacetCounter[fields.length];
         for (int f = 0; f < fields.length; f++) {
-            counts.add(new HashMap<>());
+            counters[f] = new FacetCounter();
         }
         TreeMap<Integer, int[]> ranges = new TreeMap<>();
         for (Cluster c : clusters) {
-            ClusterDocument d = ClusterDocument.of(c, text);
+            ClusterDocument d = ClusterDocument.of(c);
             for (int f = 0; f < fields.length; f++) {
-                String[] keys = d.facetKeys[f];
+                long[] keys = d.facetKeys[f];
+                long[] displayHashes = d.facetDisplayHashes[f];
                 String[] displays = d.facetDisplays[f];
-                Map<String, Tally> tallies = counts.get(f);
                 for (int i = 0; i < keys.length; i++) {
-                    Tally t = tallies.get(keys[i]);
-                    if (t == null) {
-                        t = new Tally(displays[i]);
-                        tallies.put(keys[i], t);
-                    }
-                    t.count(displays[i]);
+                    counters[f].add(keys[i], displayHashes[i], displays[i]);
                 }
             }
             if (d.year != NO_YEAR) {
@@ -424,71 +465,14 @@ public final class Ranker {
         }
         Map<FacetField, List<FacetValue>> values = new EnumMap<>(FacetField.class);
         for (int f = 0; f < fields.length; f++) {
-            values.put(fields[f], top(counts.get(f), settings.facetLimit()));
+            List<FacetValue> list = new ArrayList<>();
+            for (FacetCounter.Count count : counters[f].top(settings.facetLimit())) {
+                list.add(new FacetValue(count.display(), count.count()));
+            }
+            values.put(fields[f], list);
         }
         List<YearRange> yearRanges = new ArrayList<>();
         ranges.forEach((from, count) -> yearRanges.add(new YearRange(from, from >= 1900 ? from + 9 : from + 99, count[0])));
         return new Facets(values, yearRanges);
-    }
-
-    private static final Comparator<Tally> BEST_FIRST = (x, y) -> x.count != y.count
-            ? Integer.compare(y.count, x.count) : x.display().compareTo(y.display());
-
-    /** The {@code limit} most frequent values, without sorting the long tail (thousands of subjects). */
-    private static List<FacetValue> top(Map<String, Tally> tallies, int limit) {
-        java.util.PriorityQueue<Tally> best = new java.util.PriorityQueue<>(limit + 1, BEST_FIRST.reversed());
-        for (Tally t : tallies.values()) {
-            if (best.size() < limit) {
-                best.add(t);
-            } else if (BEST_FIRST.compare(t, best.peek()) < 0) {
-                best.poll();
-                best.add(t);
-            }
-        }
-        List<Tally> kept = new ArrayList<>(best);
-        kept.sort(BEST_FIRST);
-        List<FacetValue> out = new ArrayList<>(kept.size());
-        for (Tally t : kept) {
-            out.add(new FacetValue(t.display(), t.count));
-        }
-        return out;
-    }
-
-    /** Clusters per facet key, and how often each spelling of the key was seen (tracked only when spellings differ). */
-    private static final class Tally {
-        final String first;
-        int count;
-        Map<String, Integer> spellings;
-
-        Tally(String first) {
-            this.first = first;
-        }
-
-        void count(String display) {
-            count++;
-            if (spellings != null || !display.equals(first)) {
-                if (spellings == null) {
-                    spellings = new HashMap<>(4);
-                    spellings.put(first, count - 1);
-                }
-                spellings.merge(display, 1, Integer::sum);
-            }
-        }
-
-        /** The most frequent spelling; ties alphabetically. */
-        String display() {
-            if (spellings == null) {
-                return first;
-            }
-            String best = null;
-            int bestCount = -1;
-            for (Map.Entry<String, Integer> e : spellings.entrySet()) {
-                if (e.getValue() > bestCount || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
-                    best = e.getKey();
-                    bestCount = e.getValue();
-                }
-            }
-            return best;
-        }
     }
 }

@@ -4,6 +4,10 @@ package org.navette.rank;
  * How a ranked result is ordered. Every order ends with deterministic tie-breaks (relevance, then
  * year, title and cluster id), so equal inputs always give equal lists.
  *
+ * <pre>{@code
+ * ranker.rank(query, clusters, SortOrder.YEAR_NEWEST);
+ * }</pre>
+ *
  * <p>Thread-safety: immutable.
  */
 public enum SortOrder {

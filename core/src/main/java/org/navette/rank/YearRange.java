@@ -3,6 +3,12 @@ package org.navette.rank;
 /**
  * A range of publication years (both ends included) and how many clusters fall in it.
  *
+ * <pre>{@code
+ * new YearRange(1990, 1999, 4);
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable.
+ *
  * @param from  first year
  * @param to    last year, &gt;= from
  * @param count number of clusters

@@ -139,6 +139,30 @@ class ClustererTest {
     }
 
     @Test
+    void recordsAddedFromSeveralThreadsAreEachPlacedOnce() throws Exception {
+        Clusterer clusterer = Clusterer.create();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<ClusterUpdate>> updates = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                // forty works, five copies each, from five "targets" answering at once
+                updates.add(pool.submit(() -> clusterer.add(book("target" + n % 5, "r" + n,
+                        "Work number " + (n % 40) + " of the collected series", "Author" + (n % 40) + ", A.", 1950 + n % 40, null))));
+            }
+            for (java.util.concurrent.Future<ClusterUpdate> u : updates) {
+                assertThat(u.get().clusterId()).isNotBlank();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(clusterer.size()).isEqualTo(200);
+        assertThat(clusterer.clusters()).hasSize(40);
+        assertThat(clusterer.clusters().stream().mapToInt(Cluster::size).sum()).isEqualTo(200);
+    }
+
+    @Test
     void aSecondRecordWithTheSameSourceGetsADistinctClusterId() {
         Clusterer clusterer = Clusterer.create();
         clusterer.add(book("f.mrc", "#1", "Alpha centauri", "Doe, J.", 2000, null));

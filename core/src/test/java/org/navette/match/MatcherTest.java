@@ -115,6 +115,21 @@ class MatcherTest {
     }
 
     @Test
+    void aSharedSetIsbnIsWeakEvidenceAndVolumesOfTheSetStayApart() {
+        Isbn set = Isbn.parse("2070409228 (set)").orElseThrow();
+        BibRecord wholeSet = hitlerMzkWithoutIsbn().titleProper("Histoire de France").addIsbn(set).extent("3 v.").build();
+        BibRecord volume2 = hitlerKjmWithoutIsbn().titleProper("Histoire de France").partNumber("Vol. 2").addIsbn(set)
+                .addIsbn(Isbn.parse("0836968433 (v. 2)").orElseThrow()).build();
+        BibRecord volume3 = hitlerKjmWithoutIsbn().titleProper("Histoire de France").partNumber("Vol. 3").addIsbn(set).build();
+
+        MatchExplanation setVsVolume = matcher.explain(wholeSet, volume2);
+        assertThat(setVsVolume.rules()).anyMatch(r -> r.name().equals("isbn-of-set") && r.weight() == 3.0);
+        assertThat(setVsVolume.rules()).anyMatch(r -> r.name().equals("part-number") && r.weight() < 0);
+        assertThat(setVsVolume.matches()).isFalse();
+        assertThat(matcher.explain(volume2, volume3).vetoes()).extracting(MatchRule::name).containsExactly("part-number");
+    }
+
+    @Test
     void printAndElectronicStayApartUnlessConfigured() {
         BibRecord print = hitlerMzk().carrier(Carrier.PRINT).build();
         BibRecord ebook = hitlerKjm().carrier(Carrier.ELECTRONIC).build();

@@ -154,6 +154,30 @@ class RankerTest {
     }
 
     @Test
+    void concurrentSearchesOverTheSameClustersGiveTheSameOrderAsOneThread() throws Exception {
+        List<Cluster> clusters = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            clusters.add(cluster(Integer.toString(i), (i % 3 == 0 ? "Opera " : "Songs ") + "volume " + i,
+                    i % 2 == 0 ? "Verdi, Giuseppe" : "Puccini, Giacomo", 1900 + i % 97, "Operas -- Scores"));
+        }
+        Query q = Query.any("opera verdi");
+        List<String> expected = ids(Ranker.of(RankingSettings.builder().clock(JAN_2026).build())
+                .rank(q, List.copyOf(clusters), SortOrder.RELEVANCE));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<String>>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 16; t++) {
+                results.add(pool.submit(() -> ids(ranker.rank(q, clusters, SortOrder.RELEVANCE))));
+            }
+            for (java.util.concurrent.Future<List<String>> f : results) {
+                assertThat(f.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void badArgumentsAreRejectedWithTheSettingNamed() {
         assertThatThrownBy(() -> RankingSettings.builder().b(2.0)).hasMessageContaining("b must be");
         assertThatThrownBy(() -> RankingSettings.builder().titleWeight(-1)).hasMessageContaining("titleWeight");

@@ -6,6 +6,12 @@ package org.navette.match.internal;
  * objects). Each key keeps at most {@code maxPerKey} postings: beyond that a key is too common to
  * say anything ("poems") and new records only look up the first ones.
  *
+ * <pre>{@code
+ * BlockIndex blocks = new BlockIndex(256);
+ * blocks.add("i9780836968439", 0);
+ * blocks.forEach("i9780836968439", record -> compare(record));
+ * }</pre>
+ *
  * <p>Thread-safety: not thread-safe; the clusterer guards it.
  */
 public final class BlockIndex {

@@ -8,6 +8,10 @@ import java.util.Map;
  * "2nd ed.", "Second edition", "2e éd.", "deuxième édition", "2. Aufl.", "zweite Auflage",
  * "seconda edizione", "segunda edición", "1. vyd.", "Изд. 2-е".
  *
+ * <pre>{@code
+ * EditionNumber.of(List.of("seconda", "edizione")); // 2
+ * }</pre>
+ *
  * <p>Thread-safety: stateless.
  */
 public final class EditionNumber {

@@ -8,6 +8,12 @@ import java.util.Set;
  * "350 s., fot.", "1 online resource (66 p.)"), a page range of a component part ("pp. 395-405",
  * "9848--9853"), or a number of volumes ("3 v.", "2 vol.").
  *
+ * <pre>{@code
+ * Extent.of(List.of("12", "350", "p"), "xii, 350 p.").pages(); // 350
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable.
+ *
  * @param pages      the largest number followed by a page unit, 0 when none
  * @param rangeStart first page of a page range, 0 when none
  * @param rangeEnd   last page of a page range, 0 when none

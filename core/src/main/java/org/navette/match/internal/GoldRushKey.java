@@ -32,6 +32,10 @@ import org.marc4j.marc.VariableField;
  * fields ({@link Fields}), so that one edition catalogued in MARC21 and in UNIMARC gets one key as
  * far as the two formats carry the same data.
  *
+ * <pre>{@code
+ * String key = new GoldRushKey().ofMarc21(marcRecord); // 168 characters, "...p" or "...e"
+ * }</pre>
+ *
  * <p>Thread-safety: immutable, safe to share.
  */
 public final class GoldRushKey {

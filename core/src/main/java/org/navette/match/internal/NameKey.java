@@ -10,6 +10,12 @@ import java.util.Set;
  * "HUGO, V." all give surname {@code [hugo]} and initials {@code "v"}; "Beauvoir, Simone de" and
  * "Simone de Beauvoir" give {@code [beauvoir]}.
  *
+ * <pre>{@code
+ * NameKey.personal("Hugo, Victor, 1802-1885", chain).key(); // "hugo v"
+ * }</pre>
+ *
+ * <p>Thread-safety: immutable.
+ *
  * @param surname  surname tokens without particles (de, van, von...); for bodies, all tokens
  * @param initials first letters of the forenames, in order; empty when unknown
  * @param personal true for persons

@@ -8,6 +8,10 @@ import java.util.Set;
  * Reads volume / part numbers ("Vol. 2", "Tome II", "Bd. 3", "Teil 2", "part one", "t. 2", "sv. 4")
  * from analysed tokens, so that volume 2 and volume 3 of a set never merge.
  *
+ * <pre>{@code
+ * PartNumber.of(List.of("tome", "2"), false); // "2"
+ * }</pre>
+ *
  * <p>Thread-safety: stateless.
  */
 public final class PartNumber {

@@ -10,6 +10,10 @@ import java.util.List;
  * must not allocate per call beyond two small flag arrays, and we need the token-level combination
  * anyway.
  *
+ * <pre>{@code
+ * Similarity.weightedDice(List.of("handbook", "of", "chemistry"), List.of("handbook", "of", "physics")); // 0.57
+ * }</pre>
+ *
  * <p>Thread-safety: stateless.
  */
 public final class Similarity {

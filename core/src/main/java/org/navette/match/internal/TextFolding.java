@@ -15,6 +15,10 @@ import com.ibm.icu.text.Normalizer2;
  * leading article that catalogues skip when filing; in {@code dropNonSorting} mode the marked text
  * is dropped, otherwise only the markers are.
  *
+ * <pre>{@code
+ * new TextFolding().fold("Œuvres COMPLÈTES", false); // "oeuvres completes"
+ * }</pre>
+ *
  * <p>Thread-safety: immutable, safe to share.
  */
 public final class TextFolding {

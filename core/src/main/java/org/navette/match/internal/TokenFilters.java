@@ -1,11 +1,15 @@
 package org.navette.match.internal;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The token filters of Navette's analysis chain.
+ *
+ * <pre>{@code
+ * new AnalysisChain(true, TokenFilters.LEADING_ARTICLE, TokenFilters.ROMAN_NUMERAL).analyze("The Hobbit, vol. II", "eng");
+ * // [hobbit, vol, 2]
+ * }</pre>
  *
  * <p>Thread-safety: every filter is stateless.
  */

@@ -12,6 +12,11 @@ import java.util.Set;
  * "L'Étranger", "Étranger" and "l ́etranger" share the token {@code etranger}. Han, Hiragana and
  * Katakana characters are one token each, since those scripts do not separate words.
  *
+ * <pre>{@code
+ * List<String> out = new ArrayList<>();
+ * new Tokenizer().tokenize("l'étranger d'albert camus", out); // [étranger, albert, camus]
+ * }</pre>
+ *
  * <p>Thread-safety: stateless.
  */
 public final class Tokenizer {

@@ -29,6 +29,11 @@ import org.navette.rank.FacetField;
  * <p>Built through {@link Cluster#derived}, so once per cluster snapshot however many searches
  * rank it.
  *
+ * <pre>{@code
+ * ClusterDocument doc = ClusterDocument.of(cluster);
+ * doc.titleSort; // "hobbit"
+ * }</pre>
+ *
  * <p>Thread-safety: immutable after construction.
  */
 public final class ClusterDocument {
@@ -65,12 +70,28 @@ public final class ClusterDocument {
     public final boolean available;
     public final Set<String> libraries;
     public final Set<String> languages;
-    /** Facet values per {@link FacetField} ordinal: normalised keys, and display forms at the same index. */
-    public final String[][] facetKeys = new String[FacetField.values().length][];
+    /**
+     * Facet values per {@link FacetField} ordinal: hashes of the normalised keys, hashes of the
+     * display forms, and the display forms, at the same index.
+     */
+    public final long[][] facetKeys = new long[FacetField.values().length][];
+    public final long[][] facetDisplayHashes = new long[FacetField.values().length][];
     public final String[][] facetDisplays = new String[FacetField.values().length][];
-    /** The first four characters of the sort keys packed into a long, compared unsigned; empty keys sort last. */
-    public final long titlePrefix;
-    public final long authorPrefix;
+    /**
+     * The first sixteen characters of the sort keys packed four to a long, compared unsigned: the
+     * same order as the strings', so sorting rarely needs the strings. Empty keys sort last.
+     */
+    public final long title0;
+    public final long title1;
+    public final long title2;
+    public final long title3;
+    public final long author0;
+    public final long author1;
+    public final long author2;
+    public final long author3;
+    /** A hash of the cluster id: the last, arbitrary but stable tie-break, without touching the id string. */
+    public final long idHash;
+    public final String id;
     /** log2(1 + number of holding libraries), the holdings boost factor. */
     public final double holdingsFactor;
 
@@ -204,8 +225,18 @@ public final class ClusterDocument {
         libsAndOrigins.addAll(c.origins());
         languages = Set.copyOf(langs);
         this.librariesAndOrigins = Set.copyOf(libsAndOrigins);
-        titlePrefix = prefix(titleSort);
-        authorPrefix = prefix(authorSort);
+        long[] t = prefix(titleSort);
+        title0 = t[0];
+        title1 = t[1];
+        title2 = t[2];
+        title3 = t[3];
+        long[] a = prefix(authorSort);
+        author0 = a[0];
+        author1 = a[1];
+        author2 = a[2];
+        author3 = a[3];
+        id = c.id();
+        idHash = TermHash.of(id);
         facet(FacetField.AUTHOR, authors.keySet(), authors.values());
         String yearText = year == NO_YEAR ? null : Integer.toString(year);
         facet(FacetField.YEAR, yearText == null ? List.of() : List.of(yearText), null);
@@ -217,18 +248,33 @@ public final class ClusterDocument {
     }
 
     private void facet(FacetField field, java.util.Collection<String> keys, java.util.Collection<String> displays) {
-        facetKeys[field.ordinal()] = keys.toArray(new String[0]);
-        facetDisplays[field.ordinal()] = displays == null ? facetKeys[field.ordinal()] : displays.toArray(new String[0]);
+        String[] k = keys.toArray(new String[0]);
+        String[] d = displays == null ? k : displays.toArray(new String[0]);
+        long[] keyHashes = new long[k.length];
+        long[] displayHashes = new long[d.length];
+        for (int i = 0; i < k.length; i++) {
+            keyHashes[i] = TermHash.of(k[i]);
+            displayHashes[i] = TermHash.of(d[i]);
+        }
+        facetKeys[field.ordinal()] = keyHashes;
+        facetDisplayHashes[field.ordinal()] = displayHashes;
+        facetDisplays[field.ordinal()] = d;
     }
 
-    /** Four UTF-16 units in a long: unsigned comparison of prefixes agrees with String.compareTo. */
-    private static long prefix(String key) {
+    /** Sixteen UTF-16 units in four longs: unsigned comparison agrees with String.compareTo on them. */
+    private static long[] prefix(String key) {
+        long[] p = new long[4];
         if (key.isEmpty()) {
-            return -1L;
+            Arrays.fill(p, -1L);
+            return p;
         }
-        long p = 0;
-        for (int i = 0; i < 4; i++) {
-            p = (p << 16) | (i < key.length() ? key.charAt(i) : 0);
+        for (int w = 0; w < 4; w++) {
+            long v = 0;
+            for (int i = 0; i < 4; i++) {
+                int at = w * 4 + i;
+                v = (v << 16) | (at < key.length() ? key.charAt(at) : 0);
+            }
+            p[w] = v;
         }
         return p;
     }
@@ -236,9 +282,12 @@ public final class ClusterDocument {
     /** Libraries and origins, for the preferred-library boost. */
     public final Set<String> librariesAndOrigins;
 
-    /** The document of {@code cluster}, built on first use and memoised on the cluster. */
-    public static ClusterDocument of(Cluster cluster, TextAnalyzer text) {
-        return cluster.derived(KEY, c -> new ClusterDocument(c, text));
+    private static final java.util.function.Function<Cluster, ClusterDocument> BUILD =
+            c -> new ClusterDocument(c, TextAnalyzer.ofDefaults());
+
+    /** The document of {@code cluster}, built on first use (with the default text chain) and memoised on the cluster. */
+    public static ClusterDocument of(Cluster cluster) {
+        return cluster.derived(KEY, BUILD);
     }
 
     private static void addField(List<String> field, List<String> tokens, boolean all) {

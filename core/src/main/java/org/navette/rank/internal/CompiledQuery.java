@@ -14,6 +14,11 @@ import org.navette.query.Relation;
  * adds to a score), each with the fields it searches and its terms through the same text chain as
  * the documents.
  *
+ * <pre>{@code
+ * CompiledQuery q = CompiledQuery.of(Query.title("computer bible"), TextAnalyzer.ofDefaults());
+ * q.clauses().get(0).words(); // [computer, bible]
+ * }</pre>
+ *
  * <p>Thread-safety: immutable after compilation.
  */
 public final class CompiledQuery {

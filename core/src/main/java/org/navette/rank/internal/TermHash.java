@@ -5,6 +5,10 @@ package org.navette.rank.internal;
  * strings, in its hot loop. Two distinct words colliding is a 1 in 2^62 event per pair, i.e. never
  * in practice.
  *
+ * <pre>{@code
+ * long h = TermHash.of("opera");
+ * }</pre>
+ *
  * <p>Thread-safety: stateless.
  */
 public final class TermHash {
