@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import javax.xml.stream.XMLInputFactory;
 import org.marc4j.marc.Record;
@@ -241,30 +242,62 @@ public final class Normaliser {
         try {
             XmlRecordFramer framer = XmlRecordFramer.open(new ByteArrayInputStream(raw.bytes()), raw.origin(), maxRecordBytes,
                     javaCharset(raw.charsetHint()));
-            XmlRecordFramer.Chunk first = framer.next();
-            if (first == null) {
+            List<XmlRecordFramer.Chunk> chunks = new ArrayList<>(1);
+            for (XmlRecordFramer.Chunk c; (c = framer.next()) != null; ) {
+                chunks.add(c);
+            }
+            if (chunks.isEmpty()) {
                 outer.add(ProblemKind.MALFORMED_XML, "no record element in the XML");
                 outer.add(ProblemKind.UNREADABLE, "nothing could be read");
                 return new ReadResult(position, null, outer.problems());
             }
+            // ZDB's MARC21plus (and other holdings-aware servers) send one collection per hit: the
+            // bibliographic record with separate MARC holdings records around it, often first.
+            List<XmlRecordFramer.Chunk> holdings = new ArrayList<>();
+            List<XmlRecordFramer.Chunk> bibliographic = new ArrayList<>(1);
+            for (XmlRecordFramer.Chunk c : chunks) {
+                (chunks.size() > 1 && isHoldingsRecord(c) ? holdings : bibliographic).add(c);
+            }
+            if (bibliographic.isEmpty()) {
+                bibliographic.add(holdings.remove(0));
+            }
+            XmlRecordFramer.Chunk first = bibliographic.get(0);
             XmlRecordFramer.Chunk chunk = new XmlRecordFramer.Chunk(position, first.kind(), first.text(), first.line(),
                     relocated(first.log(), raw.origin(), position));
             if (raw.syntax() == RecordSyntax.DUBLIN_CORE_XML && chunk.kind() == XmlRecordFramer.Kind.MARC) {
                 chunk.log().add(ProblemKind.MALFORMED_XML, "declared Dublin Core, but the XML holds a MARC record");
             }
             ReadResult r = fromXmlChunk(chunk, raw.origin(), raw.formatHint(), SafeXml.inputFactory());
-            if (framer.next() != null) {
-                // a raw record is one record; a collection's further records would be silently dropped otherwise
-                List<RecordProblem> ps = new ArrayList<>(r.problems());
-                ps.add(new RecordProblem(ProblemKind.MALFORMED_XML, raw.origin(), position, -1,
-                        "the XML holds more than one record; only the first was read"));
-                BibRecord rec = r.record() == null ? null : r.record().toBuilder().problems(ps).build();
-                return new ReadResult(position, rec, ps);
+            if (r.record() == null || (holdings.isEmpty() && bibliographic.size() == 1)) {
+                return r;
             }
-            return r;
+            BibRecord.Builder b = r.record().toBuilder();
+            List<RecordProblem> ps = new ArrayList<>(r.problems());
+            for (XmlRecordFramer.Chunk h : holdings) {
+                ProblemLog log = relocated(h.log(), raw.origin(), position);
+                MarcXmlParser.Parsed p = MarcXmlParser.parse(h.text(), h.line(), SafeXml.inputFactory(), log);
+                if (p.record() != null) {
+                    HoldingsMapper.marc21HoldingsRecord(p.record(), b);
+                }
+                ps.addAll(log.problems());
+            }
+            if (bibliographic.size() > 1) {
+                // a raw record is one record; a collection's further records would be silently dropped otherwise
+                ps.add(new RecordProblem(ProblemKind.MALFORMED_XML, raw.origin(), position, -1,
+                        "the XML holds " + bibliographic.size() + " bibliographic records; only the first was read"));
+            }
+            BibRecord rec = b.problems(ps).build();
+            return new ReadResult(position, rec, rec.problems());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final Pattern HOLDINGS_LEADER = Pattern.compile("<(?:[\\w.-]+:)?leader\\b[^>]*>\\s*.{6}[uvxy]");
+
+    /** A MARC holdings record: leader/06 is u, v, x or y (looked up in the text, before any parsing). */
+    private static boolean isHoldingsRecord(XmlRecordFramer.Chunk c) {
+        return c.kind() == XmlRecordFramer.Kind.MARC && HOLDINGS_LEADER.matcher(c.text()).find();
     }
 
     /** The Java charset a target declared for XML text, or null to read the XML's own declaration. */

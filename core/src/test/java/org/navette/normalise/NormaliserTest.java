@@ -65,7 +65,47 @@ class NormaliserTest {
         ReadResult r = normaliser.normalise(RawRecord.ofXml("t", RecordSyntax.MARCXML, xml, null));
 
         assertThat(r.record().title()).startsWith("The amazing adventures of Kavalier and Clay");
-        assertThat(r.problems()).anySatisfy(p -> assertThat(p.message()).contains("more than one record"));
+        assertThat(r.problems()).anySatisfy(p -> assertThat(p.message()).contains("2 bibliographic records; only the first was read"));
+    }
+
+    @Test
+    void zdbHoldingsRecordsBeforeTheBibliographicRecordBecomeItsHoldings() {
+        ReadResult r = normaliser.normalise(RawRecord.ofXml("zdb", RecordSyntax.MARCXML, sruCollection("zdb-marc21plus-6.xml"),
+                RecordFormat.MARC21), 6);
+
+        assertThat(r.problems()).isEmpty();
+        BibRecord b = r.record();
+        assertThat(b.source()).isEqualTo(new RecordSource("zdb", "988694379"));
+        assertThat(b.title()).startsWith("Leben mit Demenz");
+        assertThat(b.holdings()).hasSize(2);
+        assertThat(b.holdings().get(0).library()).isEqualTo("DE-101a");
+        assertThat(b.holdings().get(0).location()).isEqualTo("ZB 98322");
+        assertThat(b.holdings().get(0).note()).isEqualTo("2008,1 -");
+        assertThat(b.holdings().get(1).library()).isEqualTo("DE-38M");
+        assertThat(b.holdings().get(1).location()).isEqualTo("Zs.A 4951");
+    }
+
+    @Test
+    void aHoldingsRecordAfterTheBibliographicRecordCountsToo() {
+        ReadResult r = normaliser.normalise(RawRecord.ofXml("zdb", RecordSyntax.MARCXML, sruCollection("zdb-marc21plus-2.xml"),
+                RecordFormat.MARC21));
+
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.record().source().recordId()).isEqualTo("1036678784");
+        assertThat(r.record().title()).startsWith("Rapporto annuale");
+        assertThat(r.record().holdings()).singleElement().satisfies(h -> {
+            assertThat(h.library()).isEqualTo("DE-101a");
+            assertThat(h.location()).isNull();
+            assertThat(h.note()).isEqualTo("Gehoert nicht zum Sammelgebiet der Deutschen Nationalbibliothek");
+        });
+    }
+
+    private static String sruCollection(String name) {
+        try (var in = NormaliserTest.class.getResourceAsStream("sru-collections/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

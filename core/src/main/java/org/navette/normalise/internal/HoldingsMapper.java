@@ -50,6 +50,47 @@ public final class HoldingsMapper {
         }
     }
 
+    /**
+     * One holding from a separate MARC21 holdings record (leader/06 u, v, x or y), as ZDB's
+     * MARC21plus collections send next to the bibliographic record. Such records spread one copy
+     * over several 852s (one with the ISIL in $a, one with the shelf mark in $c...), so the first
+     * value of each subfield across them describes the copy; the 866 summary holdings (which volumes)
+     * ($a, with its public note $z) become its note.
+     */
+    public static void marc21HoldingsRecord(Record r, BibRecord.Builder b) {
+        List<DataField> f852 = data(r, "852");
+        String callNumber = null;
+        for (DataField f : f852) {
+            callNumber = callNumber != null ? callNumber : DisplayText.clean(join(f, "khim", " "));
+        }
+        List<String> notes = new ArrayList<>();
+        for (DataField f : data(r, "866")) {
+            String summary = DisplayText.clean(join(f, "az", "; "));
+            if (summary != null) {
+                notes.add(summary);
+            }
+        }
+        for (DataField f : f852) {
+            String note = text(f, 'z');
+            if (note != null) {
+                notes.add(note);
+            }
+        }
+        add(b, Holding.builder().library(firstOf(f852, 'a')).branch(firstOf(f852, 'b')).location(firstOf(f852, 'c'))
+                .callNumber(callNumber).barcode(firstOf(f852, 'p'))
+                .note(notes.isEmpty() ? null : String.join("; ", notes)));
+    }
+
+    private static String firstOf(List<DataField> fields, char code) {
+        for (DataField f : fields) {
+            String v = text(f, code);
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     public static void unimarc(Record r, BibRecord.Builder b) {
         for (DataField f : data(r, "995")) {
             add(b, unimarc995(f));

@@ -83,15 +83,16 @@ class SruRealResponsesTest {
                 assertThat(r.origin()).isEqualTo("mock");
             });
             assertThat(listener.probes().get(0).controlField("001")).isEqualTo(firstId);
-            // and core's normaliser reads every one of them (ZDB's MARC21plus collections put a holdings
-            // record before the bibliographic one: the normaliser reads the first, which has no title)
+            // and core's normaliser reads every one of them (ZDB's MARC21plus collections put holdings
+            // records next to the bibliographic one: they become its holdings)
             assertThat(listener.records()).allSatisfy(r -> {
-                if (fixture.equals("zdb-sru-marcxmlplus.xml")) {
-                    return;
-                }
                 ReadResult read = NORMALISER.normalise(r);
                 assertThat(read.record()).as(read.problems().toString()).isNotNull();
                 assertThat(read.record().title()).isNotBlank();
+                if (fixture.equals("zdb-sru-marcxmlplus.xml")) {
+                    assertThat(read.record().holdings()).isNotEmpty()
+                            .allSatisfy(h -> assertThat(h.library()).matches("[A-Z]{2}-\\S+")); // an ISIL
+                }
             });
             // MARC21-xml, marcxml, marcxchange, or no schema at all when marcxml was asked for
             assertThat(listener.records()).extracting(RawRecord::formatHint).containsOnly(RecordFormat.MARC21);
