@@ -14,7 +14,8 @@ import java.util.Map;
  *
  * <pre>{@code
  * FacetCounter authors = new FacetCounter();
- * authors.add(TermHash.of("p hugo victor"), TermHash.of("Hugo, Victor"), "Hugo, Victor");
+ * String[] displays = {"Hugo, Victor"};
+ * authors.add(TermHash.of("p hugo victor"), TermHash.of("Hugo, Victor"), displays, 0);
  * authors.top(20); // [Hugo, Victor=1]
  * }</pre>
  *
@@ -31,10 +32,14 @@ public final class FacetCounter {
     private int[] counts = new int[16];
     private long[] firstSpellingHash = new long[16];
     private String[] firstSpelling = new String[16];
-    private Map<Integer, Map<String, Integer>> spellings;
+    /** Per slot, the counts of each spelling, for the few values met under several; else null. */
+    private Map<String, Integer>[] spellings;
 
-    /** Counts one cluster carrying the value. */
-    public void add(long keyHash, long displayHash, String display) {
+    /**
+     * Counts one cluster carrying the value; its display form is {@code displays[displayIndex]},
+     * read only when the value is new or spelled differently.
+     */
+    public void add(long keyHash, long displayHash, String[] displays, int displayIndex) {
         long k = keyHash | 1L;
         int mask = table.length - 1;
         int i = (int) (k ^ (k >>> 29)) & mask;
@@ -48,11 +53,14 @@ public final class FacetCounter {
                 counts = Arrays.copyOf(counts, slot * 2);
                 firstSpellingHash = Arrays.copyOf(firstSpellingHash, slot * 2);
                 firstSpelling = Arrays.copyOf(firstSpelling, slot * 2);
+                if (spellings != null) {
+                    spellings = Arrays.copyOf(spellings, slot * 2);
+                }
             }
             table[i] = k;
             slotOfEntry[i] = slot;
             firstSpellingHash[slot] = displayHash;
-            firstSpelling[slot] = display;
+            firstSpelling[slot] = displays[displayIndex];
             if (size * 2 > table.length) {
                 grow();
             }
@@ -60,16 +68,23 @@ public final class FacetCounter {
             slot = slotOfEntry[i];
         }
         counts[slot]++;
-        if (displayHash != firstSpellingHash[slot] || (spellings != null && spellings.containsKey(slot))) {
-            if (spellings == null) {
-                spellings = new HashMap<>();
-            }
-            Map<String, Integer> m = spellings.computeIfAbsent(slot, s -> new HashMap<>(4));
-            if (m.isEmpty()) {
-                m.put(firstSpelling[slot], counts[slot] - 1);
-            }
-            m.merge(display, 1, Integer::sum);
+        if (displayHash != firstSpellingHash[slot] || (spellings != null && spellings[slot] != null)) {
+            countSpelling(slot, displays[displayIndex]);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void countSpelling(int slot, String display) {
+        if (spellings == null) {
+            spellings = new Map[counts.length];
+        }
+        Map<String, Integer> m = spellings[slot];
+        if (m == null) {
+            m = new HashMap<>(4);
+            m.put(firstSpelling[slot], counts[slot] - 1);
+            spellings[slot] = m;
+        }
+        m.merge(display, 1, Integer::sum);
     }
 
     private void grow() {
@@ -125,7 +140,7 @@ public final class FacetCounter {
     }
 
     private String spelling(int slot) {
-        Map<String, Integer> m = spellings == null ? null : spellings.get(slot);
+        Map<String, Integer> m = spellings == null ? null : spellings[slot];
         if (m == null) {
             return firstSpelling[slot];
         }

@@ -6,6 +6,7 @@ package org.navette.rank.internal;
  *
  * <pre>{@code
  * IndexSort.sort(order, (x, y) -> Double.compare(score[y], score[x]));
+ * IndexSort.sortByKeys(order, new IndexSort.SortKey[] {i -> year[i]}, (x, y) -> Integer.compare(year[x], year[y]));
  * }</pre>
  *
  * <p>Thread-safety: stateless.
@@ -20,27 +21,44 @@ public final class IndexSort {
     private IndexSort() {
     }
 
+    /** A long per index whose signed order is one criterion of a sort; read only for the indices that need it. */
+    @FunctionalInterface
+    public interface SortKey {
+        long of(int index);
+    }
+
     /**
-     * Sorts {@code a} by {@code key[a[i]]} ascending (signed), comparing plain longs, then sorts each
-     * run of equal keys with {@code tieBreak}: most of the order is settled without calling a comparator.
+     * Sorts {@code a} by {@code keys[0]} ascending (signed), each run of equal keys by
+     * {@code keys[1]}, and so on, then each run still tied by {@code tieBreak}. The keys must agree
+     * with {@code tieBreak} (where a key differs, {@code tieBreak} orders the same way), so the result
+     * is the stable sort by {@code tieBreak} alone; but most of the order is settled comparing plain
+     * longs, and a later key is computed only for the indices tied on the earlier ones.
      */
-    public static void sortByKey(int[] a, long[] key, IndexComparator tieBreak) {
+    public static void sortByKeys(int[] a, SortKey[] keys, IndexComparator tieBreak) {
         int n = a.length;
         if (n < 2) {
             return;
         }
-        long[] k = new long[n];
-        for (int i = 0; i < n; i++) {
-            k[i] = key[a[i]];
+        sortRange(a, 0, n, keys, 0, tieBreak, new long[n], new int[n], new long[n]);
+    }
+
+    private static void sortRange(int[] a, int from, int to, SortKey[] keys, int level, IndexComparator tieBreak,
+                                  long[] k, int[] ta, long[] tk) {
+        if (level == keys.length) {
+            mergeSort(a, ta, from, to, tieBreak);
+            return;
         }
-        mergeSortByKey(a, k, new int[n], new long[n], 0, n);
-        int start = 0;
-        for (int i = 1; i <= n; i++) {
-            if (i == n || k[i] != k[start]) {
+        SortKey key = keys[level];
+        for (int i = from; i < to; i++) {
+            k[i] = key.of(a[i]);
+        }
+        mergeSortByKey(a, k, ta, tk, from, to);
+        int start = from;
+        for (int i = from + 1; i <= to; i++) {
+            if (i == to || k[i] != k[start]) {
                 if (i - start > 1) {
-                    int[] run = java.util.Arrays.copyOfRange(a, start, i);
-                    sort(run, tieBreak);
-                    System.arraycopy(run, 0, a, start, run.length);
+                    // overwrites k only inside this run, which the scan has left behind
+                    sortRange(a, start, i, keys, level + 1, tieBreak, k, ta, tk);
                 }
                 start = i;
             }
