@@ -81,12 +81,14 @@ public final class Ranker {
         for (int i = 0; i < n; i++) {
             docs[i] = ClusterDocument.of(clusters.get(i));
         }
-        double[] score = scores(CompiledQuery.of(query, text), docs);
+        CompiledQuery compiled = CompiledQuery.of(query, text);
+        Columns columns = gather(compiled, docs, sort);
+        double[] score = scores(compiled, columns);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        IndexSort.sortByKeys(order, sortKeys(sort, docs, score), comparator(sort, docs, score));
+        IndexSort.sortByKeys(order, sortKeys(sort, columns, score), comparator(sort, docs, score));
         List<RankedCluster> out = new ArrayList<>(n);
         for (int i : order) {
             out.add(new RankedCluster(clusters.get(i), score[i]));
@@ -94,15 +96,40 @@ public final class Ranker {
         return new RankedResult(sort, out);
     }
 
-    private double[] scores(CompiledQuery query, ClusterDocument[] docs) {
-        int n = docs.length;
-        List<CompiledQuery.Clause> text = new ArrayList<>();
-        List<CompiledQuery.Clause> other = new ArrayList<>();
-        for (CompiledQuery.Clause c : query.clauses()) {
-            (c.kind() == CompiledQuery.Kind.TEXT ? text : other).add(c);
+    /**
+     * What a search reads from each document, in columns: the documents lie all over the heap, so
+     * reading one is mostly a cache miss. One visit per document reads all of it, in a loop whose
+     * visits are independent (the processor overlaps their misses); the scoring and sorting passes
+     * then read plain arrays.
+     */
+    private static final class Columns {
+        final ClusterDocument[] docs;
+        final long[][] postings;
+        /** Field lengths, {@link ClusterDocument#FIELDS} per document. */
+        final int[] lengths;
+        final double[] boost;
+        /** Per document: how many year and language clauses it meets, plus IDENTIFIER_MATCHED; null without such clauses. */
+        final int[] matched;
+        final int[] year;
+        /** The packed sort prefix of the sort's text (title, or author for the author sort), four longs per document. */
+        final long[] prefix;
+
+        Columns(ClusterDocument[] docs, int[] matched, long[] prefix) {
+            int n = docs.length;
+            this.docs = docs;
+            this.postings = new long[n][];
+            this.lengths = new int[n * ClusterDocument.FIELDS];
+            this.boost = new double[n];
+            this.matched = matched;
+            this.year = new int[n];
+            this.prefix = prefix;
         }
-        CompiledQuery.Clause[] clauses = text.toArray(new CompiledQuery.Clause[0]);
-        CompiledQuery.Clause[] filters = other.toArray(new CompiledQuery.Clause[0]);
+    }
+
+    private Columns gather(CompiledQuery query, ClusterDocument[] docs, SortOrder sort) {
+        int n = docs.length;
+        CompiledQuery.Clause[] filters = query.clauses().stream()
+                .filter(c -> c.kind() != CompiledQuery.Kind.TEXT).toArray(CompiledQuery.Clause[]::new);
         int thisYear = LocalDate.now(settings.clock()).getYear();
         double holdingsBoost = settings.holdingsBoost();
         double availabilityBoost = settings.availabilityBoost();
@@ -110,21 +137,21 @@ public final class Ranker {
         double recencyHorizon = settings.recencyHorizonYears();
         String[] preferred = settings.preferredLibraries().toArray(new String[0]);
         double preferredBoost = settings.preferredLibraryBoost();
-        // one visit per document for everything read from its fields: the documents lie all over the
-        // heap, so a visit is mostly a cache miss, and this loop's visits are independent of each other
-        double[] boost = new double[n];
-        long[][] postings = new long[n][];
-        int[] lengths = new int[n * ClusterDocument.FIELDS];
-        // per document: how many year and language clauses it meets, and whether an identifier matched
-        int[] matched = filters.length == 0 ? null : new int[n];
+        boolean byAuthor = sort == SortOrder.AUTHOR;
+        Columns c = new Columns(docs, filters.length == 0 ? null : new int[n], new long[4 * n]);
         for (int d = 0; d < n; d++) {
             ClusterDocument doc = docs[d];
-            postings[d] = doc.postings;
+            c.postings[d] = doc.postings;
             for (int f = 0; f < ClusterDocument.FIELDS; f++) {
-                lengths[d * ClusterDocument.FIELDS + f] = doc.length(f);
+                c.lengths[d * ClusterDocument.FIELDS + f] = doc.length(f);
             }
-            if (matched != null) {
-                matched[d] = filterMatches(filters, doc);
+            c.year[d] = doc.year;
+            c.prefix[4 * d] = byAuthor ? doc.author0 : doc.title0;
+            c.prefix[4 * d + 1] = byAuthor ? doc.author1 : doc.title1;
+            c.prefix[4 * d + 2] = byAuthor ? doc.author2 : doc.title2;
+            c.prefix[4 * d + 3] = byAuthor ? doc.author3 : doc.title3;
+            if (c.matched != null) {
+                c.matched[d] = filterMatches(filters, doc);
             }
             double b = holdingsBoost * doc.holdingsFactor;
             if (doc.available) {
@@ -140,11 +167,18 @@ public final class Ranker {
                 double age = Math.max(0, thisYear - doc.year);
                 b += recencyBoost * Math.max(0.0, 1.0 - age / recencyHorizon);
             }
-            boost[d] = b;
+            c.boost[d] = b;
         }
-        double[] out = textRelevance.score(clauses, docs, postings, lengths);
+        return c;
+    }
+
+    private double[] scores(CompiledQuery query, Columns columns) {
+        CompiledQuery.Clause[] clauses = query.clauses().stream()
+                .filter(c -> c.kind() == CompiledQuery.Kind.TEXT).toArray(CompiledQuery.Clause[]::new);
+        double[] out = textRelevance.score(clauses, columns.docs, columns.postings, columns.lengths);
         double identifierBoost = settings.identifierBoost();
-        for (int d = 0; d < n; d++) {
+        int[] matched = columns.matched;
+        for (int d = 0; d < out.length; d++) {
             double rel = out[d];
             double identifier = 0;
             if (matched != null) {
@@ -153,7 +187,7 @@ public final class Ranker {
                 }
                 identifier = (matched[d] & IDENTIFIER_MATCHED) != 0 ? identifierBoost : 0;
             }
-            double b = boost[d];
+            double b = columns.boost[d];
             // boosts order clusters that match equally (or not at all) without outweighing relevance
             out[d] = rel * (1.0 + b) + 0.001 * b + identifier;
         }
@@ -196,26 +230,24 @@ public final class Ranker {
 
     /**
      * The criteria of a sort that are longs, in the sort's order, for {@link IndexSort#sortByKeys}:
-     * each agrees with {@link #comparator}, which then only orders what they leave tied. Each reads
-     * the documents when called, so a later criterion costs only for the clusters tied before it.
+     * each agrees with {@link #comparator}, which then only orders what they leave tied.
      */
-    private static IndexSort.SortKey[] sortKeys(SortOrder sort, ClusterDocument[] docs, double[] score) {
+    private static IndexSort.SortKey[] sortKeys(SortOrder sort, Columns columns, double[] score) {
+        int[] year = columns.year;
+        long[] prefix = columns.prefix;
         // scores are >= 0: their bit patterns order like the values; negated for best first
         IndexSort.SortKey relevance = i -> -Double.doubleToLongBits(score[i] + 0.0);
-        IndexSort.SortKey newest = i -> docs[i].year == NO_YEAR ? Long.MAX_VALUE : -docs[i].year;
-        IndexSort.SortKey oldest = i -> docs[i].year == NO_YEAR ? Long.MAX_VALUE : docs[i].year;
+        IndexSort.SortKey newest = i -> year[i] == NO_YEAR ? Long.MAX_VALUE : -year[i];
+        IndexSort.SortKey oldest = i -> year[i] == NO_YEAR ? Long.MAX_VALUE : year[i];
         // unsigned order of the packed prefixes, as signed longs
-        IndexSort.SortKey[] title = {
-            i -> docs[i].title0 ^ Long.MIN_VALUE, i -> docs[i].title1 ^ Long.MIN_VALUE,
-            i -> docs[i].title2 ^ Long.MIN_VALUE, i -> docs[i].title3 ^ Long.MIN_VALUE};
+        IndexSort.SortKey[] text = {
+            i -> prefix[4 * i] ^ Long.MIN_VALUE, i -> prefix[4 * i + 1] ^ Long.MIN_VALUE,
+            i -> prefix[4 * i + 2] ^ Long.MIN_VALUE, i -> prefix[4 * i + 3] ^ Long.MIN_VALUE};
         return switch (sort) {
-            case RELEVANCE -> new IndexSort.SortKey[] {relevance, newest, title[0], title[1], title[2], title[3]};
-            case YEAR_NEWEST -> new IndexSort.SortKey[] {newest, relevance, title[0], title[1], title[2], title[3]};
-            case YEAR_OLDEST -> new IndexSort.SortKey[] {oldest, relevance, title[0], title[1], title[2], title[3]};
-            case TITLE -> title;
-            case AUTHOR -> new IndexSort.SortKey[] {
-                i -> docs[i].author0 ^ Long.MIN_VALUE, i -> docs[i].author1 ^ Long.MIN_VALUE,
-                i -> docs[i].author2 ^ Long.MIN_VALUE, i -> docs[i].author3 ^ Long.MIN_VALUE};
+            case RELEVANCE -> new IndexSort.SortKey[] {relevance, newest, text[0], text[1], text[2], text[3]};
+            case YEAR_NEWEST -> new IndexSort.SortKey[] {newest, relevance, text[0], text[1], text[2], text[3]};
+            case YEAR_OLDEST -> new IndexSort.SortKey[] {oldest, relevance, text[0], text[1], text[2], text[3]};
+            case TITLE, AUTHOR -> text;
         };
     }
 

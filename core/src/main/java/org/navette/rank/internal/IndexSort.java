@@ -52,7 +52,11 @@ public final class IndexSort {
         for (int i = from; i < to; i++) {
             k[i] = key.of(a[i]);
         }
-        mergeSortByKey(a, k, ta, tk, from, to);
+        if (to - from > RADIX_THRESHOLD) {
+            radixSortByKey(a, k, ta, tk, from, to);
+        } else {
+            mergeSortByKey(a, k, ta, tk, from, to);
+        }
         int start = from;
         for (int i = from + 1; i <= to; i++) {
             if (i == to || k[i] != k[start]) {
@@ -62,6 +66,58 @@ public final class IndexSort {
                 }
                 start = i;
             }
+        }
+    }
+
+    /** Below this many indices a merge sort wins; above, a radix sort's fixed cost pays. */
+    private static final int RADIX_THRESHOLD = 256;
+
+    /**
+     * Stable LSD radix sort of {@code a[from, to)} by {@code k} (signed), a byte at a time, skipping
+     * the bytes all keys share. Comparison sorts of scores or title prefixes mispredict about every
+     * other branch, which on thousands of keys costs more than a few linear passes.
+     */
+    private static void radixSortByKey(int[] a, long[] k, int[] ta, long[] tk, int from, int to) {
+        int n = to - from;
+        int[] counts = new int[8 * 256];
+        for (int i = from; i < to; i++) {
+            long v = k[i] ^ Long.MIN_VALUE;
+            for (int b = 0; b < 8; b++) {
+                counts[b * 256 + (int) ((v >>> (8 * b)) & 0xFF)]++;
+            }
+        }
+        int[] srcA = a;
+        long[] srcK = k;
+        int[] dstA = ta;
+        long[] dstK = tk;
+        for (int b = 0; b < 8; b++) {
+            int base = b * 256;
+            int shift = 8 * b;
+            if (counts[base + (int) (((srcK[from] ^ Long.MIN_VALUE) >>> shift) & 0xFF)] == n) {
+                continue;
+            }
+            int pos = from;
+            for (int digit = 0; digit < 256; digit++) {
+                int c = counts[base + digit];
+                counts[base + digit] = pos;
+                pos += c;
+            }
+            for (int i = from; i < to; i++) {
+                long v = srcK[i];
+                int p = counts[base + (int) (((v ^ Long.MIN_VALUE) >>> shift) & 0xFF)]++;
+                dstA[p] = srcA[i];
+                dstK[p] = v;
+            }
+            int[] swapA = srcA;
+            srcA = dstA;
+            dstA = swapA;
+            long[] swapK = srcK;
+            srcK = dstK;
+            dstK = swapK;
+        }
+        if (srcA != a) {
+            System.arraycopy(srcA, from, a, from, n);
+            System.arraycopy(srcK, from, k, from, n);
         }
     }
 
