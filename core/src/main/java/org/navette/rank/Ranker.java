@@ -111,10 +111,13 @@ public final class Ranker {
         /** Per document: how many year and language clauses it meets, plus IDENTIFIER_MATCHED; null without such clauses. */
         final int[] matched;
         final int[] year;
-        /** The packed sort prefix of the sort's text (title, or author for the author sort), four longs per document. */
-        final long[] prefix;
+        /**
+         * The packed sixteen-character prefix of the sort's text (title, or author for the author
+         * sort) as four sort keys, each flipped to order signed as the prefix does unsigned.
+         */
+        final long[][] prefix;
 
-        Columns(ClusterDocument[] docs, int[] matched, long[] prefix) {
+        Columns(ClusterDocument[] docs, int[] matched) {
             int n = docs.length;
             this.docs = docs;
             this.postings = new long[n][];
@@ -122,7 +125,7 @@ public final class Ranker {
             this.boost = new double[n];
             this.matched = matched;
             this.year = new int[n];
-            this.prefix = prefix;
+            this.prefix = new long[4][n];
         }
     }
 
@@ -138,7 +141,7 @@ public final class Ranker {
         String[] preferred = settings.preferredLibraries().toArray(new String[0]);
         double preferredBoost = settings.preferredLibraryBoost();
         boolean byAuthor = sort == SortOrder.AUTHOR;
-        Columns c = new Columns(docs, filters.length == 0 ? null : new int[n], new long[4 * n]);
+        Columns c = new Columns(docs, filters.length == 0 ? null : new int[n]);
         for (int d = 0; d < n; d++) {
             ClusterDocument doc = docs[d];
             c.postings[d] = doc.postings;
@@ -146,10 +149,10 @@ public final class Ranker {
                 c.lengths[d * ClusterDocument.FIELDS + f] = doc.length(f);
             }
             c.year[d] = doc.year;
-            c.prefix[4 * d] = byAuthor ? doc.author0 : doc.title0;
-            c.prefix[4 * d + 1] = byAuthor ? doc.author1 : doc.title1;
-            c.prefix[4 * d + 2] = byAuthor ? doc.author2 : doc.title2;
-            c.prefix[4 * d + 3] = byAuthor ? doc.author3 : doc.title3;
+            c.prefix[0][d] = (byAuthor ? doc.author0 : doc.title0) ^ Long.MIN_VALUE;
+            c.prefix[1][d] = (byAuthor ? doc.author1 : doc.title1) ^ Long.MIN_VALUE;
+            c.prefix[2][d] = (byAuthor ? doc.author2 : doc.title2) ^ Long.MIN_VALUE;
+            c.prefix[3][d] = (byAuthor ? doc.author3 : doc.title3) ^ Long.MIN_VALUE;
             if (c.matched != null) {
                 c.matched[d] = filterMatches(filters, doc);
             }
@@ -229,26 +232,28 @@ public final class Ranker {
     }
 
     /**
-     * The criteria of a sort that are longs, in the sort's order, for {@link IndexSort#sortByKeys}:
-     * each agrees with {@link #comparator}, which then only orders what they leave tied.
+     * The criteria of a sort that are longs, in the sort's order, as columns of keys for
+     * {@link IndexSort#sortByKeys}: each agrees with {@link #comparator}, which then only orders
+     * what they leave tied.
      */
-    private static IndexSort.SortKey[] sortKeys(SortOrder sort, Columns columns, double[] score) {
-        int[] year = columns.year;
-        long[] prefix = columns.prefix;
-        // scores are >= 0: their bit patterns order like the values; negated for best first
-        IndexSort.SortKey relevance = i -> -Double.doubleToLongBits(score[i] + 0.0);
-        IndexSort.SortKey newest = i -> year[i] == NO_YEAR ? Long.MAX_VALUE : -year[i];
-        IndexSort.SortKey oldest = i -> year[i] == NO_YEAR ? Long.MAX_VALUE : year[i];
-        // unsigned order of the packed prefixes, as signed longs
-        IndexSort.SortKey[] text = {
-            i -> prefix[4 * i] ^ Long.MIN_VALUE, i -> prefix[4 * i + 1] ^ Long.MIN_VALUE,
-            i -> prefix[4 * i + 2] ^ Long.MIN_VALUE, i -> prefix[4 * i + 3] ^ Long.MIN_VALUE};
-        return switch (sort) {
-            case RELEVANCE -> new IndexSort.SortKey[] {relevance, newest, text[0], text[1], text[2], text[3]};
-            case YEAR_NEWEST -> new IndexSort.SortKey[] {newest, relevance, text[0], text[1], text[2], text[3]};
-            case YEAR_OLDEST -> new IndexSort.SortKey[] {oldest, relevance, text[0], text[1], text[2], text[3]};
-            case TITLE, AUTHOR -> text;
-        };
+    private static long[][] sortKeys(SortOrder sort, Columns columns, double[] score) {
+        int n = score.length;
+        long[][] text = columns.prefix;
+        if (sort == SortOrder.TITLE || sort == SortOrder.AUTHOR) {
+            return text;
+        }
+        long[] relevance = new long[n];
+        long[] year = new long[n];
+        boolean oldest = sort == SortOrder.YEAR_OLDEST;
+        for (int i = 0; i < n; i++) {
+            // scores are >= 0: their bit patterns order like the values; negated for best first
+            relevance[i] = -Double.doubleToLongBits(score[i] + 0.0);
+            int y = columns.year[i];
+            year[i] = y == NO_YEAR ? Long.MAX_VALUE : oldest ? y : -y;
+        }
+        return sort == SortOrder.RELEVANCE
+                ? new long[][] {relevance, year, text[0], text[1], text[2], text[3]}
+                : new long[][] {year, relevance, text[0], text[1], text[2], text[3]};
     }
 
     /**

@@ -1,12 +1,14 @@
 package org.navette.rank.internal;
 
+import java.util.Arrays;
+
 /**
- * Stable merge sort of an int index array by a primitive comparator: sorts 10 000 cluster indices
- * without boxing a single Integer.
+ * Stable sorts of an int index array without boxing a single Integer: by a primitive comparator,
+ * or by columns of long keys first and a comparator only for what they leave tied.
  *
  * <pre>{@code
  * IndexSort.sort(order, (x, y) -> Double.compare(score[y], score[x]));
- * IndexSort.sortByKeys(order, new IndexSort.SortKey[] {i -> year[i]}, (x, y) -> Integer.compare(year[x], year[y]));
+ * IndexSort.sortByKeys(order, new long[][] {yearKey, titleKey}, (x, y) -> title[x].compareTo(title[y]));
  * }</pre>
  *
  * <p>Thread-safety: stateless.
@@ -18,23 +20,22 @@ public final class IndexSort {
         int compare(int a, int b);
     }
 
+    /** Runs of at most this many tied indices are compared on all remaining keys at once. */
+    private static final int SMALL_RUN = 12;
+    /** Below this many indices a merge sort wins; above, a radix sort's fixed cost pays. */
+    private static final int RADIX_THRESHOLD = 256;
+
     private IndexSort() {
     }
 
-    /** A long per index whose signed order is one criterion of a sort; read only for the indices that need it. */
-    @FunctionalInterface
-    public interface SortKey {
-        long of(int index);
-    }
-
     /**
-     * Sorts {@code a} by {@code keys[0]} ascending (signed), each run of equal keys by
+     * Sorts {@code a} by {@code keys[0][a[i]]} ascending (signed), each run of equal keys by
      * {@code keys[1]}, and so on, then each run still tied by {@code tieBreak}. The keys must agree
      * with {@code tieBreak} (where a key differs, {@code tieBreak} orders the same way), so the result
-     * is the stable sort by {@code tieBreak} alone; but most of the order is settled comparing plain
-     * longs, and a later key is computed only for the indices tied on the earlier ones.
+     * is the stable sort by {@code tieBreak} alone; but most of the order is settled on plain longs,
+     * and a later key is only read for the indices tied on the earlier ones.
      */
-    public static void sortByKeys(int[] a, SortKey[] keys, IndexComparator tieBreak) {
+    public static void sortByKeys(int[] a, long[][] keys, IndexComparator tieBreak) {
         int n = a.length;
         if (n < 2) {
             return;
@@ -42,15 +43,21 @@ public final class IndexSort {
         sortRange(a, 0, n, keys, 0, tieBreak, new long[n], new int[n], new long[n]);
     }
 
-    private static void sortRange(int[] a, int from, int to, SortKey[] keys, int level, IndexComparator tieBreak,
+    private static void sortRange(int[] a, int from, int to, long[][] keys, int level, IndexComparator tieBreak,
                                   long[] k, int[] ta, long[] tk) {
         if (level == keys.length) {
             mergeSort(a, ta, from, to, tieBreak);
             return;
         }
-        SortKey key = keys[level];
+        if (to - from <= SMALL_RUN) {
+            // most ties are a few indices: comparing them on the remaining keys at once costs less
+            // than a pass per key
+            insertionSort(a, from, to, keys, level, tieBreak);
+            return;
+        }
+        long[] key = keys[level];
         for (int i = from; i < to; i++) {
-            k[i] = key.of(a[i]);
+            k[i] = key[a[i]];
         }
         if (to - from > RADIX_THRESHOLD) {
             radixSortByKey(a, k, ta, tk, from, to);
@@ -69,8 +76,28 @@ public final class IndexSort {
         }
     }
 
-    /** Below this many indices a merge sort wins; above, a radix sort's fixed cost pays. */
-    private static final int RADIX_THRESHOLD = 256;
+    /** Stable insertion sort of {@code a[from, to)} by {@code keys[level...]}, then {@code tieBreak}. */
+    private static void insertionSort(int[] a, int from, int to, long[][] keys, int level, IndexComparator tieBreak) {
+        for (int i = from + 1; i < to; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= from && compare(a[j], v, keys, level, tieBreak) > 0) {
+                a[j + 1] = a[j];
+                j--;
+            }
+            a[j + 1] = v;
+        }
+    }
+
+    private static int compare(int x, int y, long[][] keys, int level, IndexComparator tieBreak) {
+        for (int l = level; l < keys.length; l++) {
+            int r = Long.compare(keys[l][x], keys[l][y]);
+            if (r != 0) {
+                return r;
+            }
+        }
+        return tieBreak.compare(x, y);
+    }
 
     /**
      * Stable LSD radix sort of {@code a[from, to)} by {@code k} (signed), a byte at a time, skipping
@@ -78,33 +105,35 @@ public final class IndexSort {
      * other branch, which on thousands of keys costs more than a few linear passes.
      */
     private static void radixSortByKey(int[] a, long[] k, int[] ta, long[] tk, int from, int to) {
-        int n = to - from;
-        int[] counts = new int[8 * 256];
+        long and = -1L;
+        long or = 0L;
         for (int i = from; i < to; i++) {
-            long v = k[i] ^ Long.MIN_VALUE;
-            for (int b = 0; b < 8; b++) {
-                counts[b * 256 + (int) ((v >>> (8 * b)) & 0xFF)]++;
-            }
+            and &= k[i];
+            or |= k[i];
         }
+        long varying = and ^ or;
+        int[] counts = new int[256];
         int[] srcA = a;
         long[] srcK = k;
         int[] dstA = ta;
         long[] dstK = tk;
-        for (int b = 0; b < 8; b++) {
-            int base = b * 256;
-            int shift = 8 * b;
-            if (counts[base + (int) (((srcK[from] ^ Long.MIN_VALUE) >>> shift) & 0xFF)] == n) {
+        for (int shift = 0; shift < 64; shift += 8) {
+            if (((varying >>> shift) & 0xFF) == 0) {
                 continue;
+            }
+            Arrays.fill(counts, 0);
+            for (int i = from; i < to; i++) {
+                counts[(int) (((srcK[i] ^ Long.MIN_VALUE) >>> shift) & 0xFF)]++;
             }
             int pos = from;
             for (int digit = 0; digit < 256; digit++) {
-                int c = counts[base + digit];
-                counts[base + digit] = pos;
+                int c = counts[digit];
+                counts[digit] = pos;
                 pos += c;
             }
             for (int i = from; i < to; i++) {
                 long v = srcK[i];
-                int p = counts[base + (int) (((v ^ Long.MIN_VALUE) >>> shift) & 0xFF)]++;
+                int p = counts[(int) (((v ^ Long.MIN_VALUE) >>> shift) & 0xFF)]++;
                 dstA[p] = srcA[i];
                 dstK[p] = v;
             }
@@ -116,8 +145,8 @@ public final class IndexSort {
             dstK = swapK;
         }
         if (srcA != a) {
-            System.arraycopy(srcA, from, a, from, n);
-            System.arraycopy(srcK, from, k, from, n);
+            System.arraycopy(srcA, from, a, from, to - from);
+            System.arraycopy(srcK, from, k, from, to - from);
         }
     }
 
