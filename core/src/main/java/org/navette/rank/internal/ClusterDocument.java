@@ -51,6 +51,8 @@ public final class ClusterDocument {
     /** Year value meaning "no year". */
     public static final int NO_YEAR = Integer.MIN_VALUE;
 
+    /** Longs of the Bloom filter at the start of {@link #postings}. */
+    private static final int BLOOM_LONGS = 4;
     private static final int FACET_FIELDS = FacetField.values().length;
     /** Where the facet values start in {@link #facetValues}, after the per-field start offsets. */
     private static final int FACET_HEADER = FACET_FIELDS + 1;
@@ -73,6 +75,10 @@ public final class ClusterDocument {
      * then its frequency in each field packed 8 bits per field (capped at 255). One lookup per query
      * term answers for all fields, and finds the frequencies on the cache line of the hash: a search
      * reads this array for every document of the result, mostly from memory rather than cache.
+     *
+     * <p>The pairs start at {@link #BLOOM_LONGS}, after a 256-bit Bloom filter of the terms (two bits
+     * per term), which shares the array's first cache line with its length: most query terms are
+     * absent from most documents, and the filter answers so without a search.
      */
     public final long[] postings;
     /** Field lengths in tokens; plain fields, not an array, since every search reads them for every document. */
@@ -227,10 +233,14 @@ public final class ClusterDocument {
                 packed[unique - 1] += 1 << shift;
             }
         }
-        postings = new long[2 * unique];
+        postings = new long[BLOOM_LONGS + 2 * unique];
         for (int i = 0; i < unique; i++) {
-            postings[2 * i] = uniq[i];
-            postings[2 * i + 1] = packed[i];
+            postings[BLOOM_LONGS + 2 * i] = uniq[i];
+            postings[BLOOM_LONGS + 2 * i + 1] = packed[i];
+            int bit = bloomBit(uniq[i], 0);
+            postings[bit >>> 6] |= 1L << bit;
+            bit = bloomBit(uniq[i], 1);
+            postings[bit >>> 6] |= 1L << bit;
         }
         identifiers = Set.copyOf(ids);
         Integer y = rep.year();
@@ -306,7 +316,12 @@ public final class ClusterDocument {
      * document lacks it.
      */
     public static int termFrequencies(long[] postings, long term) {
-        int n = postings.length >>> 1;
+        int bit = bloomBit(term, 0);
+        int bit2 = bloomBit(term, 1);
+        if ((postings[bit >>> 6] & 1L << bit) == 0 || (postings[bit2 >>> 6] & 1L << bit2) == 0) {
+            return 0;
+        }
+        int n = (postings.length - BLOOM_LONGS) >>> 1;
         if (n == 0) {
             return 0;
         }
@@ -314,16 +329,21 @@ public final class ClusterDocument {
         // its value's place in the long range: one guess and a step or two instead of a binary search
         int i = (int) ((term * 0x1p-64 + 0.5) * n);
         i = Math.min(Math.max(i, 0), n - 1);
-        if (postings[2 * i] < term) {
+        if (postings[BLOOM_LONGS + 2 * i] < term) {
             do {
                 i++;
-            } while (i < n && postings[2 * i] < term);
+            } while (i < n && postings[BLOOM_LONGS + 2 * i] < term);
         } else {
-            while (i > 0 && postings[2 * i - 2] >= term) {
+            while (i > 0 && postings[BLOOM_LONGS + 2 * i - 2] >= term) {
                 i--;
             }
         }
-        return i < n && postings[2 * i] == term ? (int) postings[2 * i + 1] : 0;
+        return i < n && postings[BLOOM_LONGS + 2 * i] == term ? (int) postings[BLOOM_LONGS + 2 * i + 1] : 0;
+    }
+
+    /** Bit {@code k} (0 or 1) of a term in the 256-bit filter: from two separate bytes of its hash. */
+    private static int bloomBit(long term, int k) {
+        return (int) (term >>> (48 + 8 * k)) & 0xFF;
     }
 
     /**
