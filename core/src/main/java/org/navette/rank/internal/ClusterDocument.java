@@ -375,6 +375,15 @@ public final class ClusterDocument {
         private final long[] prefixes;
         /** Occurrences per word and field, at {@code word * FIELDS + field}. */
         private final int[] counts;
+        /**
+         * A 256-bit filter of the words' first three characters, in the object itself: a stem of
+         * three characters or more is absent from most documents, and the filter answers so without
+         * touching the arrays.
+         */
+        private long filter0;
+        private long filter1;
+        private long filter2;
+        private long filter3;
 
         WordIndex(String[][] tokens) {
             Map<String, int[]> byWord = new HashMap<>();
@@ -390,10 +399,42 @@ public final class ClusterDocument {
             for (int i = 0; i < words.length; i++) {
                 prefixes[i] = pack4(words[i], 0);
                 System.arraycopy(byWord.get(words[i]), 0, counts, i * FIELDS, FIELDS);
+                if (words[i].length() >= 3) {
+                    int bit = filterBit(prefixes[i]);
+                    switch (bit >>> 6) {
+                        case 0 -> filter0 |= 1L << bit;
+                        case 1 -> filter1 |= 1L << bit;
+                        case 2 -> filter2 |= 1L << bit;
+                        default -> filter3 |= 1L << bit;
+                    }
+                }
             }
         }
 
+        /** The filter bit of the first three characters of a packed prefix. */
+        private static int filterBit(long packedPrefix) {
+            long h = (packedPrefix >>> 16) * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 56);
+        }
+
+        private boolean mayStartWith(String stem) {
+            if (stem.length() < 3) {
+                return true;
+            }
+            int bit = filterBit(pack4(stem, 0));
+            long word = switch (bit >>> 6) {
+                case 0 -> filter0;
+                case 1 -> filter1;
+                case 2 -> filter2;
+                default -> filter3;
+            };
+            return (word & 1L << bit) != 0;
+        }
+
         void addStemCounts(String stem, int fieldMask, int[] into, int offset) {
+            if (!mayStartWith(stem)) {
+                return;
+            }
             long low = pack4(stem, 0);
             // the greatest packed value with the stem's first (up to four) characters
             int shown = Math.min(4, stem.length());

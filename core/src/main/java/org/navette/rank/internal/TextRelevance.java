@@ -120,8 +120,11 @@ public final class TextRelevance {
             for (CompiledQuery.Clause c : clauses) {
                 double clauseScore = 0;
                 int found = 0;
+                // the fields holding every word of the clause: the only ones where they can stand together
+                int fieldsWithAll = c.fieldMask();
                 for (int t = 0; t < c.terms().length; t++, slot++) {
                     boolean present = false;
+                    int fieldsWithTerm = 0;
                     for (int f = 0; f < FIELDS; f++) {
                         int count = packed[slot] != null ? (packed[slot][d] >>> (8 * f)) & 0xFF
                                 : stemCounts[slot][d * FIELDS + f];
@@ -129,18 +132,20 @@ public final class TextRelevance {
                             continue;
                         }
                         present = true;
+                        fieldsWithTerm |= 1 << f;
                         double norm = k1 * (1 - b + b * lengths[d * FIELDS + f] / avgLength[f]);
                         clauseScore += fieldWeights[f] * idf[slot] * count * (k1 + 1) / (count + norm);
                     }
                     if (present) {
                         found++;
                     }
+                    fieldsWithAll &= fieldsWithTerm;
                 }
                 if (clauseScore == 0) {
                     continue;
                 }
                 if (c.terms().length > 1 && found == c.terms().length) {
-                    int proximity = bestProximity(docs[d], c);
+                    int proximity = bestProximity(docs[d], c, fieldsWithAll);
                     if (proximity == 2) {
                         clauseScore *= 1 + phraseBonus;
                     } else if (proximity == 1) {
@@ -178,12 +183,15 @@ public final class TextRelevance {
         return (stemCounts[base] | stemCounts[base + 1] | stemCounts[base + 2] | stemCounts[base + 3]) != 0;
     }
 
-    /** 2 when the clause's words stand together in order in one field, 1 when within a short window, else 0. */
-    private static int bestProximity(ClusterDocument doc, CompiledQuery.Clause c) {
+    /**
+     * 2 when the clause's words stand together in order in one of {@code fields} (a bit per field),
+     * 1 when within a short window, else 0.
+     */
+    private static int bestProximity(ClusterDocument doc, CompiledQuery.Clause c, int fields) {
         int best = 0;
         long[] terms = c.terms();
         for (int f = 0; f < ClusterDocument.FIELDS && best < 2; f++) {
-            if ((c.fieldMask() & (1 << f)) == 0) {
+            if ((fields & (1 << f)) == 0) {
                 continue;
             }
             long[] seq = doc.sequence[f];
