@@ -64,13 +64,22 @@ public final class TextAnalyzer {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            boolean digits = !t.isEmpty() && t.chars().allMatch(c -> c >= '0' && c <= '9');
+            boolean digits = !t.isEmpty() && allDigits(t);
             if (digits && t.length() < 6) {
                 sb.append("0".repeat(6 - t.length()));
             }
             sb.append(t);
         }
         return sb.toString();
+    }
+
+    private static boolean allDigits(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Case, compatibility and diacritic folding only, punctuation kept. */

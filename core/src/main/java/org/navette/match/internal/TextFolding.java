@@ -1,6 +1,7 @@
 package org.navette.match.internal;
 
 import com.ibm.icu.text.Normalizer2;
+import java.util.Locale;
 
 /**
  * The character-level first stage of the analysis chain: folds case, compatibility forms and
@@ -39,17 +40,21 @@ public final class TextFolding {
             }
         }
         if (ascii) {
-            StringBuilder sb = new StringBuilder(n);
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
-            }
-            return sb.toString();
+            // on ASCII, lower-casing in the root locale changes A-Z only; the JDK's version returns
+            // the string itself when nothing changes and is much faster than a copy char by char
+            return text.toString().toLowerCase(Locale.ROOT);
         }
         String marked = stripNonSorting(text, dropNonSorting);
         String folded = decompose.normalize(casefold.normalize(marked));
         StringBuilder sb = new StringBuilder(folded.length());
         for (int i = 0; i < folded.length(); ) {
+            char c = folded.charAt(i);
+            if (c < 0x80 && c != '`') {
+                // most of a Latin-script text: kept as it is, without the Unicode property lookups below
+                sb.append(c);
+                i++;
+                continue;
+            }
             int cp = folded.codePointAt(i);
             i += Character.charCount(cp);
             if (Character.getType(cp) == Character.NON_SPACING_MARK || isTransliterationMark(cp)) {

@@ -90,9 +90,7 @@ public final class ClusterDocument {
     public final int year;
     public final String titleSort;
     public final String authorSort;
-    public final int libraryCount;
     public final boolean available;
-    public final Set<String> libraries;
     public final Set<String> languages;
     /** Libraries and origins, for the preferred-library boost. */
     public final Set<String> librariesAndOrigins;
@@ -128,6 +126,8 @@ public final class ClusterDocument {
 
     private ClusterDocument(Cluster c, TextAnalyzer text) {
         BibRecord rep = c.representative();
+        // built afresh on each call: built once
+        String repTitle = rep.title();
         List<BibRecord> members = c.members();
         List<String> title = new ArrayList<>();
         List<String> author = new ArrayList<>();
@@ -145,7 +145,7 @@ public final class ClusterDocument {
                 continue;
             }
             boolean first = k < 0;
-            addField(title, text.tokens(m.title()), first);
+            addField(title, text.tokens(first ? repTitle : m.title()), first);
             List<String> names = new ArrayList<>();
             for (int i = 0; i < m.authors().size(); i++) {
                 Author a = m.authors().get(i);
@@ -249,7 +249,7 @@ public final class ClusterDocument {
         }
         year = y == null ? NO_YEAR : y;
         String language = rep.languages().isEmpty() ? null : rep.languages().get(0);
-        titleSort = text.sortKey(rep.title() == null ? "" : rep.title(), language);
+        titleSort = text.sortKey(repTitle == null ? "" : repTitle, language);
         authorSort = authorSortKey;
         Set<String> libs = new LinkedHashSet<>();
         boolean avail = false;
@@ -262,9 +262,7 @@ public final class ClusterDocument {
                 avail |= h.availability() == Availability.AVAILABLE;
             }
         }
-        libraries = Set.copyOf(libs);
-        libraryCount = libs.size();
-        holdingsFactor = Math.log(1 + libraryCount) / Math.log(2);
+        holdingsFactor = Math.log(1 + libs.size()) / Math.log(2);
         available = avail;
         Set<String> origins = c.origins();
         Set<String> libsAndOrigins = new HashSet<>(libs);
