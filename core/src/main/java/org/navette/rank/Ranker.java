@@ -2,11 +2,9 @@ package org.navette.rank;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.navette.match.Cluster;
 import org.navette.match.TextAnalyzer;
 import org.navette.query.Query;
@@ -14,6 +12,8 @@ import org.navette.rank.internal.ClusterDocument;
 import org.navette.rank.internal.CompiledQuery;
 import org.navette.rank.internal.FacetCounter;
 import org.navette.rank.internal.IndexSort;
+import org.navette.rank.internal.TextRelevance;
+import org.navette.rank.internal.YearRangeCounter;
 
 /**
  * Ranks the clusters of a federated result against the query, over their merged text rather
@@ -44,12 +44,12 @@ public final class Ranker {
 
     private final RankingSettings settings;
     private final TextAnalyzer text = TextAnalyzer.ofDefaults();
-    private final double[] fieldWeights;
+    private final TextRelevance textRelevance;
 
     private Ranker(RankingSettings settings) {
         this.settings = settings;
-        this.fieldWeights = new double[] {settings.titleWeight(), settings.authorWeight(), settings.subjectWeight(),
-            settings.otherWeight()};
+        this.textRelevance = new TextRelevance(new double[] {settings.titleWeight(), settings.authorWeight(),
+            settings.subjectWeight(), settings.otherWeight()}, settings.k1(), settings.b(), settings.phraseBonus());
     }
 
     public static Ranker ofDefaults() {
@@ -81,12 +81,14 @@ public final class Ranker {
         for (int i = 0; i < n; i++) {
             docs[i] = ClusterDocument.of(clusters.get(i));
         }
-        double[] score = scores(CompiledQuery.of(query, text), docs);
+        CompiledQuery compiled = CompiledQuery.of(query, text);
+        Columns columns = gather(compiled, docs, sort);
+        double[] score = scores(compiled, columns);
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        IndexSort.sortByKey(order, primaryKey(sort, docs, score), comparator(sort, docs, score, clusters));
+        IndexSort.sortByKeys(order, sortKeys(sort, columns, score), comparator(sort, docs, score));
         List<RankedCluster> out = new ArrayList<>(n);
         for (int i : order) {
             out.add(new RankedCluster(clusters.get(i), score[i]));
@@ -94,291 +96,196 @@ public final class Ranker {
         return new RankedResult(sort, out);
     }
 
-    private double[] scores(CompiledQuery query, ClusterDocument[] docs) {
-        int n = docs.length;
-        double[] rel = textRelevance(query, docs);
-        double[] identifier = new double[n];
-        for (CompiledQuery.Clause c : query.clauses()) {
-            switch (c.kind()) {
-                case IDENTIFIER -> {
-                    for (int d = 0; d < n; d++) {
-                        for (String v : c.values()) {
-                            if (docs[d].identifiers.contains(v)) {
-                                identifier[d] = settings.identifierBoost();
-                                break;
-                            }
-                        }
-                    }
-                }
-                case YEAR -> {
-                    for (int d = 0; d < n; d++) {
-                        int y = docs[d].year;
-                        if (y != NO_YEAR && y >= c.from() && y <= c.to()) {
-                            rel[d] += 1.0;
-                        }
-                    }
-                }
-                case LANGUAGE -> {
-                    for (int d = 0; d < n; d++) {
-                        if (docs[d].languages.contains(c.values().get(0))) {
-                            rel[d] += 1.0;
-                        }
-                    }
-                }
-                default -> {
-                    // text clauses were scored above
-                }
-            }
+    /**
+     * What a search reads from each document, in columns: the documents lie all over the heap, so
+     * reading one is mostly a cache miss. One visit per document reads all of it, in a loop whose
+     * visits are independent (the processor overlaps their misses); the scoring and sorting passes
+     * then read plain arrays.
+     */
+    private static final class Columns {
+        final ClusterDocument[] docs;
+        final long[][] postings;
+        /** Field lengths, {@link ClusterDocument#FIELDS} per document. */
+        final int[] lengths;
+        final double[] boost;
+        /** Per document: how many year and language clauses it meets, plus IDENTIFIER_MATCHED; null without such clauses. */
+        final int[] matched;
+        final int[] year;
+        /**
+         * The packed sixteen-character prefix of the sort's text (title, or author for the author
+         * sort) as four sort keys, each flipped to order signed as the prefix does unsigned.
+         */
+        final long[][] prefix;
+
+        Columns(ClusterDocument[] docs, int[] matched) {
+            int n = docs.length;
+            this.docs = docs;
+            this.postings = new long[n][];
+            this.lengths = new int[n * ClusterDocument.FIELDS];
+            this.boost = new double[n];
+            this.matched = matched;
+            this.year = new int[n];
+            this.prefix = new long[4][n];
         }
+    }
+
+    private Columns gather(CompiledQuery query, ClusterDocument[] docs, SortOrder sort) {
+        int n = docs.length;
+        CompiledQuery.Clause[] filters = query.clauses().stream()
+                .filter(c -> c.kind() != CompiledQuery.Kind.TEXT).toArray(CompiledQuery.Clause[]::new);
         int thisYear = LocalDate.now(settings.clock()).getYear();
-        double[] out = new double[n];
+        double holdingsBoost = settings.holdingsBoost();
+        double availabilityBoost = settings.availabilityBoost();
+        double recencyBoost = settings.recencyBoost();
+        double recencyHorizon = settings.recencyHorizonYears();
+        String[] preferred = settings.preferredLibraries().toArray(new String[0]);
+        double preferredBoost = settings.preferredLibraryBoost();
+        boolean byAuthor = sort == SortOrder.AUTHOR;
+        Columns c = new Columns(docs, filters.length == 0 ? null : new int[n]);
         for (int d = 0; d < n; d++) {
             ClusterDocument doc = docs[d];
-            double boost = settings.holdingsBoost() * doc.holdingsFactor;
-            if (doc.available) {
-                boost += settings.availabilityBoost();
+            c.postings[d] = doc.postings;
+            for (int f = 0; f < ClusterDocument.FIELDS; f++) {
+                c.lengths[d * ClusterDocument.FIELDS + f] = doc.length(f);
             }
-            if (!settings.preferredLibraries().isEmpty()) {
-                for (String lib : settings.preferredLibraries()) {
-                    if (doc.librariesAndOrigins.contains(lib)) {
-                        boost += settings.preferredLibraryBoost();
-                        break;
-                    }
+            c.year[d] = doc.year;
+            c.prefix[0][d] = (byAuthor ? doc.author0 : doc.title0) ^ Long.MIN_VALUE;
+            c.prefix[1][d] = (byAuthor ? doc.author1 : doc.title1) ^ Long.MIN_VALUE;
+            c.prefix[2][d] = (byAuthor ? doc.author2 : doc.title2) ^ Long.MIN_VALUE;
+            c.prefix[3][d] = (byAuthor ? doc.author3 : doc.title3) ^ Long.MIN_VALUE;
+            if (c.matched != null) {
+                c.matched[d] = filterMatches(filters, doc);
+            }
+            double b = holdingsBoost * doc.holdingsFactor;
+            if (doc.available) {
+                b += availabilityBoost;
+            }
+            for (String lib : preferred) {
+                if (doc.librariesAndOrigins.contains(lib)) {
+                    b += preferredBoost;
+                    break;
                 }
             }
-            if (doc.year != NO_YEAR && settings.recencyBoost() > 0) {
+            if (doc.year != NO_YEAR && recencyBoost > 0) {
                 double age = Math.max(0, thisYear - doc.year);
-                boost += settings.recencyBoost() * Math.max(0.0, 1.0 - age / settings.recencyHorizonYears());
+                b += recencyBoost * Math.max(0.0, 1.0 - age / recencyHorizon);
             }
+            c.boost[d] = b;
+        }
+        return c;
+    }
+
+    private double[] scores(CompiledQuery query, Columns columns) {
+        CompiledQuery.Clause[] clauses = query.clauses().stream()
+                .filter(c -> c.kind() == CompiledQuery.Kind.TEXT).toArray(CompiledQuery.Clause[]::new);
+        double[] out = textRelevance.score(clauses, columns.docs, columns.postings, columns.lengths);
+        double identifierBoost = settings.identifierBoost();
+        int[] matched = columns.matched;
+        for (int d = 0; d < out.length; d++) {
+            double rel = out[d];
+            double identifier = 0;
+            if (matched != null) {
+                for (int k = matched[d] & ~IDENTIFIER_MATCHED; k > 0; k--) {
+                    rel += 1.0;
+                }
+                identifier = (matched[d] & IDENTIFIER_MATCHED) != 0 ? identifierBoost : 0;
+            }
+            double b = columns.boost[d];
             // boosts order clusters that match equally (or not at all) without outweighing relevance
-            out[d] = rel[d] * (1.0 + boost) + 0.001 * boost + identifier[d];
+            out[d] = rel * (1.0 + b) + 0.001 * b + identifier;
         }
         return out;
     }
 
-    private double[] textRelevance(CompiledQuery query, ClusterDocument[] docs) {
-        int n = docs.length;
-        double[] rel = new double[n];
-        List<CompiledQuery.Clause> clauses = new ArrayList<>();
-        int termCount = 0;
-        for (CompiledQuery.Clause c : query.clauses()) {
-            if (c.kind() == CompiledQuery.Kind.TEXT) {
-                clauses.add(c);
-                termCount += c.terms().length;
-            }
-        }
-        if (termCount == 0 || n == 0) {
-            return rel;
-        }
-        final int fields = ClusterDocument.FIELDS;
-        double[] avgLength = new double[fields];
-        for (ClusterDocument d : docs) {
-            for (int f = 0; f < fields; f++) {
-                avgLength[f] += d.lengths[f];
-            }
-        }
-        for (int f = 0; f < fields; f++) {
-            avgLength[f] = Math.max(1.0, avgLength[f] / n);
-        }
-        // pass 1: term frequencies per (document, term, field) and document frequencies
-        int[] tf = new int[n * termCount * fields];
-        int[] df = new int[termCount];
-        for (int d = 0; d < n; d++) {
-            ClusterDocument doc = docs[d];
-            int slot = 0;
-            for (CompiledQuery.Clause c : clauses) {
-                for (int t = 0; t < c.terms().length; t++, slot++) {
-                    boolean stem = c.truncated() && t == c.terms().length - 1;
-                    int packed = 0;
-                    if (!stem) {
-                        int i = Arrays.binarySearch(doc.terms, c.terms()[t]);
-                        if (i < 0) {
-                            continue;
-                        }
-                        packed = doc.termFrequencies[i];
-                    }
-                    boolean present = false;
-                    int base = (d * termCount + slot) * fields;
-                    for (int f = 0; f < fields; f++) {
-                        if ((c.fieldMask() & (1 << f)) == 0) {
-                            continue;
-                        }
-                        int count = stem ? prefixCount(doc.tokens[f], c.words()[t]) : (packed >>> (8 * f)) & 0xFF;
-                        tf[base + f] = count;
-                        present |= count > 0;
-                    }
-                    if (present) {
-                        df[slot]++;
-                    }
-                }
-            }
-        }
-        double[] idf = new double[termCount];
-        for (int s = 0; s < termCount; s++) {
-            idf[s] = Math.log(1.0 + (n - df[s] + 0.5) / (df[s] + 0.5));
-        }
-        // pass 2: BM25 per field, phrase bonus per clause
-        double k1 = settings.k1();
-        double b = settings.b();
-        for (int d = 0; d < n; d++) {
-            ClusterDocument doc = docs[d];
-            int slot = 0;
-            double total = 0;
-            for (CompiledQuery.Clause c : clauses) {
-                double clauseScore = 0;
-                int found = 0;
-                for (int t = 0; t < c.terms().length; t++, slot++) {
-                    int base = (d * termCount + slot) * fields;
-                    boolean present = false;
-                    for (int f = 0; f < fields; f++) {
-                        int count = tf[base + f];
-                        if (count == 0) {
-                            continue;
-                        }
-                        present = true;
-                        double norm = k1 * (1 - b + b * doc.lengths[f] / avgLength[f]);
-                        clauseScore += fieldWeights[f] * idf[slot] * count * (k1 + 1) / (count + norm);
-                    }
-                    if (present) {
-                        found++;
-                    }
-                }
-                if (clauseScore == 0) {
-                    continue;
-                }
-                if (c.terms().length > 1 && found == c.terms().length) {
-                    int proximity = bestProximity(doc, c);
-                    if (proximity == 2) {
-                        clauseScore *= 1 + settings.phraseBonus();
-                    } else if (proximity == 1) {
-                        clauseScore *= 1 + settings.phraseBonus() / 2;
-                    } else if (c.phrase()) {
-                        clauseScore *= 0.5;
-                    }
-                } else if (c.phrase() || found < c.terms().length) {
-                    // every word asked for should be there: a partial match ranks lower than a full one
-                    clauseScore *= (double) found / c.terms().length;
-                }
-                total += clauseScore;
-            }
-            rel[d] = total;
-        }
-        return rel;
-    }
+    private static final int IDENTIFIER_MATCHED = 1 << 30;
 
-    /** 2 when the clause's words stand together in order in one field, 1 when within a short window, else 0. */
-    private static int bestProximity(ClusterDocument doc, CompiledQuery.Clause c) {
-        int best = 0;
-        long[] terms = c.terms();
-        for (int f = 0; f < ClusterDocument.FIELDS && best < 2; f++) {
-            if ((c.fieldMask() & (1 << f)) == 0) {
-                continue;
-            }
-            long[] seq = doc.sequence[f];
-            int window = terms.length + 2;
-            for (int i = 0; i < seq.length && best < 2; i++) {
-                if (seq[i] != terms[0]) {
-                    continue;
-                }
-                boolean adjacent = i + terms.length <= seq.length;
-                for (int k = 1; adjacent && k < terms.length; k++) {
-                    adjacent = seq[i + k] == terms[k] || (c.truncated() && k == terms.length - 1
-                            && doc.tokens[f][i + k].startsWith(c.words()[k]));
-                }
-                if (adjacent) {
-                    best = 2;
-                    break;
-                }
-                int seen = 1;
-                for (int k = 1; k < terms.length; k++) {
-                    for (int j = Math.max(0, i - window); j < Math.min(seq.length, i + window); j++) {
-                        if (seq[j] == terms[k]) {
-                            seen++;
+    /** The number of year and language clauses {@code doc} meets, plus {@link #IDENTIFIER_MATCHED} when an identifier clause matches. */
+    private static int filterMatches(CompiledQuery.Clause[] filters, ClusterDocument doc) {
+        int matched = 0;
+        for (CompiledQuery.Clause c : filters) {
+            switch (c.kind()) {
+                case IDENTIFIER -> {
+                    for (String v : c.values()) {
+                        if (doc.identifiers.contains(v)) {
+                            matched |= IDENTIFIER_MATCHED;
                             break;
                         }
                     }
                 }
-                if (seen == terms.length) {
-                    best = Math.max(best, 1);
+                case YEAR -> {
+                    int y = doc.year;
+                    if (y != NO_YEAR && y >= c.from() && y <= c.to()) {
+                        matched++;
+                    }
+                }
+                case LANGUAGE -> {
+                    if (doc.languages.contains(c.values().get(0))) {
+                        matched++;
+                    }
+                }
+                default -> {
+                    // text clauses are scored by TextRelevance
                 }
             }
         }
-        return best;
-    }
-
-    private static int prefixCount(String[] tokens, String stem) {
-        int count = 0;
-        for (String t : tokens) {
-            if (t.startsWith(stem)) {
-                count++;
-            }
-        }
-        return count;
+        return matched;
     }
 
     /**
-     * A long per cluster whose signed order is the sort's first criterion, so that the sort compares
-     * longs and calls the full comparator only within runs of equal keys.
+     * The criteria of a sort that are longs, in the sort's order, as columns of keys for
+     * {@link IndexSort#sortByKeys}: each agrees with {@link #comparator}, which then only orders
+     * what they leave tied.
      */
-    private static long[] primaryKey(SortOrder sort, ClusterDocument[] docs, double[] score) {
-        int n = docs.length;
-        long[] key = new long[n];
-        for (int i = 0; i < n; i++) {
-            ClusterDocument d = docs[i];
-            key[i] = switch (sort) {
-                // scores are >= 0: their bit patterns order like the values; negate for best first
-                case RELEVANCE -> -Double.doubleToLongBits(score[i] + 0.0);
-                case YEAR_NEWEST -> d.year == NO_YEAR ? Long.MAX_VALUE : -d.year;
-                case YEAR_OLDEST -> d.year == NO_YEAR ? Long.MAX_VALUE : d.year;
-                // unsigned order of the packed prefix, as a signed long
-                case TITLE -> d.title0 ^ Long.MIN_VALUE;
-                case AUTHOR -> d.author0 ^ Long.MIN_VALUE;
-            };
+    private static long[][] sortKeys(SortOrder sort, Columns columns, double[] score) {
+        int n = score.length;
+        long[][] text = columns.prefix;
+        if (sort == SortOrder.TITLE || sort == SortOrder.AUTHOR) {
+            return text;
         }
-        return key;
+        long[] relevance = new long[n];
+        long[] year = new long[n];
+        boolean oldest = sort == SortOrder.YEAR_OLDEST;
+        for (int i = 0; i < n; i++) {
+            // scores are >= 0: their bit patterns order like the values; negated for best first
+            relevance[i] = -Double.doubleToLongBits(score[i] + 0.0);
+            int y = columns.year[i];
+            year[i] = y == NO_YEAR ? Long.MAX_VALUE : oldest ? y : -y;
+        }
+        return sort == SortOrder.RELEVANCE
+                ? new long[][] {relevance, year, text[0], text[1], text[2], text[3]}
+                : new long[][] {year, relevance, text[0], text[1], text[2], text[3]};
     }
 
     /**
-     * The order of a sort, as one comparator over primitive arrays: scores, years and packed title
-     * and author prefixes decide almost every comparison without touching a string.
+     * The full order of a sort: scores, years and packed title and author prefixes first, the
+     * strings only when those tie, and the cluster id last so that equal clusters keep one order.
      */
-    private static IndexSort.IndexComparator comparator(SortOrder sort, ClusterDocument[] docs, double[] score,
-                                                        List<Cluster> clusters) {
-        int n = docs.length;
-        int[] year = new int[n];
-        long[] title = new long[n * 4];
-        long[] author = new long[n * 4];
-        long[] id = new long[n];
-        for (int i = 0; i < n; i++) {
-            ClusterDocument d = docs[i];
-            year[i] = d.year;
-            title[i * 4] = d.title0;
-            title[i * 4 + 1] = d.title1;
-            title[i * 4 + 2] = d.title2;
-            title[i * 4 + 3] = d.title3;
-            author[i * 4] = d.author0;
-            author[i * 4 + 1] = d.author1;
-            author[i * 4 + 2] = d.author2;
-            author[i * 4 + 3] = d.author3;
-            id[i] = d.idHash;
-        }
+    private static IndexSort.IndexComparator comparator(SortOrder sort, ClusterDocument[] docs, double[] score) {
         IndexSort.IndexComparator byTitle = (x, y) -> {
-            int r = packedOrder(title, x, y);
-            return r != 0 ? r : textOrder(docs[x].titleSort, docs[y].titleSort);
+            ClusterDocument a = docs[x];
+            ClusterDocument b = docs[y];
+            int r = packedOrder(a.title0, a.title1, a.title2, a.title3, b.title0, b.title1, b.title2, b.title3);
+            return r != 0 ? r : textOrder(a.titleSort, b.titleSort);
+        };
+        IndexSort.IndexComparator byAuthor = (x, y) -> {
+            ClusterDocument a = docs[x];
+            ClusterDocument b = docs[y];
+            int r = packedOrder(a.author0, a.author1, a.author2, a.author3, b.author0, b.author1, b.author2, b.author3);
+            return r != 0 ? r : textOrder(a.authorSort, b.authorSort);
         };
         IndexSort.IndexComparator byId = (x, y) -> {
-            int r = Long.compare(id[x], id[y]);
+            int r = Long.compare(docs[x].idHash, docs[y].idHash);
             return r != 0 ? r : docs[x].id.compareTo(docs[y].id);
         };
         return switch (sort) {
             case RELEVANCE -> (x, y) -> {
                 int r = Double.compare(score[y], score[x]);
-                r = r != 0 ? r : yearOrder(year[x], year[y], false);
+                r = r != 0 ? r : yearOrder(docs[x].year, docs[y].year, false);
                 r = r != 0 ? r : byTitle.compare(x, y);
                 return r != 0 ? r : byId.compare(x, y);
             };
             case YEAR_NEWEST, YEAR_OLDEST -> (x, y) -> {
-                int r = yearOrder(year[x], year[y], sort == SortOrder.YEAR_OLDEST);
+                int r = yearOrder(docs[x].year, docs[y].year, sort == SortOrder.YEAR_OLDEST);
                 r = r != 0 ? r : Double.compare(score[y], score[x]);
                 r = r != 0 ? r : byTitle.compare(x, y);
                 return r != 0 ? r : byId.compare(x, y);
@@ -386,12 +293,11 @@ public final class Ranker {
             case TITLE -> (x, y) -> {
                 int r = byTitle.compare(x, y);
                 r = r != 0 ? r : Double.compare(score[y], score[x]);
-                r = r != 0 ? r : yearOrder(year[x], year[y], false);
+                r = r != 0 ? r : yearOrder(docs[x].year, docs[y].year, false);
                 return r != 0 ? r : byId.compare(x, y);
             };
             case AUTHOR -> (x, y) -> {
-                int r = packedOrder(author, x, y);
-                r = r != 0 ? r : textOrder(docs[x].authorSort, docs[y].authorSort);
+                int r = byAuthor.compare(x, y);
                 r = r != 0 ? r : byTitle.compare(x, y);
                 r = r != 0 ? r : Double.compare(score[y], score[x]);
                 return r != 0 ? r : byId.compare(x, y);
@@ -399,17 +305,12 @@ public final class Ranker {
         };
     }
 
-    /** Order of two packed sixteen-character prefixes (four longs each). */
-    private static int packedOrder(long[] keys, int x, int y) {
-        int a = x * 4;
-        int b = y * 4;
-        for (int i = 0; i < 4; i++) {
-            int r = Long.compareUnsigned(keys[a + i], keys[b + i]);
-            if (r != 0) {
-                return r;
-            }
-        }
-        return 0;
+    /** Order of two packed sixteen-character prefixes (four longs each, compared unsigned). */
+    private static int packedOrder(long a0, long a1, long a2, long a3, long b0, long b1, long b2, long b3) {
+        int r = Long.compareUnsigned(a0, b0);
+        r = r != 0 ? r : Long.compareUnsigned(a1, b1);
+        r = r != 0 ? r : Long.compareUnsigned(a2, b2);
+        return r != 0 ? r : Long.compareUnsigned(a3, b3);
     }
 
     private static int yearOrder(int a, int b, boolean ascending) {
@@ -443,24 +344,18 @@ public final class Ranker {
         for (int f = 0; f < fields.length; f++) {
             counters[f] = new FacetCounter();
         }
-        TreeMap<Integer, int[]> ranges = new TreeMap<>();
+        YearRangeCounter ranges = new YearRangeCounter();
         for (Cluster c : clusters) {
             ClusterDocument d = ClusterDocument.of(c);
+            long[] v = d.facetValues;
             for (int f = 0; f < fields.length; f++) {
-                long[] keys = d.facetKeys[f];
-                long[] displayHashes = d.facetDisplayHashes[f];
-                String[] displays = d.facetDisplays[f];
-                for (int i = 0; i < keys.length; i++) {
-                    counters[f].add(keys[i], displayHashes[i], displays[i]);
+                FacetCounter counter = counters[f];
+                for (int i = (int) v[f], end = (int) v[f + 1]; i < end; i += 2) {
+                    counter.add(v[i], v[i + 1], d.facetDisplays, ClusterDocument.displayIndex(i));
                 }
             }
             if (d.year != NO_YEAR) {
-                int from = d.year >= 1900 ? d.year / 10 * 10 : Math.floorDiv(d.year, 100) * 100;
-                int[] count = ranges.get(from);
-                if (count == null) {
-                    ranges.put(from, count = new int[1]);
-                }
-                count[0]++;
+                ranges.add(d.year);
             }
         }
         Map<FacetField, List<FacetValue>> values = new EnumMap<>(FacetField.class);
@@ -471,8 +366,6 @@ public final class Ranker {
             }
             values.put(fields[f], list);
         }
-        List<YearRange> yearRanges = new ArrayList<>();
-        ranges.forEach((from, count) -> yearRanges.add(new YearRange(from, from >= 1900 ? from + 9 : from + 99, count[0])));
-        return new Facets(values, yearRanges);
+        return new Facets(values, ranges.ranges());
     }
 }

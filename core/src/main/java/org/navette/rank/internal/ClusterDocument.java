@@ -2,6 +2,8 @@ package org.navette.rank.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.navette.match.Cluster;
 import org.navette.match.TextAnalyzer;
 import org.navette.model.Author;
@@ -27,14 +30,16 @@ import org.navette.rank.FacetField;
  * add only words it lacks, so twelve copies of a title do not count twelve times.
  *
  * <p>Built through {@link Cluster#derived}, so once per cluster snapshot however many searches
- * rank it.
+ * rank it. A search touches every document of a result, so what it reads is kept in few objects:
+ * scalars in fields, term lookups in two arrays, facet values in one.
  *
  * <pre>{@code
  * ClusterDocument doc = ClusterDocument.of(cluster);
  * doc.titleSort; // "hobbit"
  * }</pre>
  *
- * <p>Thread-safety: immutable after construction.
+ * <p>Thread-safety: immutable after construction, except for the word index of truncated
+ * searches, which is built on first use; threads racing to build it build equal ones.
  */
 public final class ClusterDocument {
     public static final int TITLE = 0;
@@ -42,6 +47,15 @@ public final class ClusterDocument {
     public static final int SUBJECT = 2;
     public static final int OTHER = 3;
     public static final int FIELDS = 4;
+
+    /** Year value meaning "no year". */
+    public static final int NO_YEAR = Integer.MIN_VALUE;
+
+    /** Longs of the Bloom filter at the start of {@link #postings}. */
+    private static final int BLOOM_LONGS = 4;
+    private static final int FACET_FIELDS = FacetField.values().length;
+    /** Where the facet values start in {@link #facetValues}, after the per-field start offsets. */
+    private static final int FACET_HEADER = FACET_FIELDS + 1;
 
     /** Key under which documents are memoised on clusters. */
     public static final Object KEY = new Object() {
@@ -51,17 +65,27 @@ public final class ClusterDocument {
         }
     };
 
+    private static final Function<Cluster, ClusterDocument> BUILD =
+            c -> new ClusterDocument(c, TextAnalyzer.ofDefaults());
+
     public final String[][] tokens = new String[FIELDS][];
     public final long[][] sequence = new long[FIELDS][];
     /**
-     * Every distinct term of every field, sorted, with its frequency in each field packed into
-     * {@link #termFrequencies} (8 bits per field, capped at 255): one binary search per query term
-     * answers for all fields, and the whole lookup touches two arrays.
+     * Every distinct term of every field as a pair of longs, sorted by the first: the term's hash,
+     * then its frequency in each field packed 8 bits per field (capped at 255). One lookup per query
+     * term answers for all fields, and finds the frequencies on the cache line of the hash: a search
+     * reads this array for every document of the result, mostly from memory rather than cache.
+     *
+     * <p>The pairs start at {@link #BLOOM_LONGS}, after a 256-bit Bloom filter of the terms (two bits
+     * per term), which shares the array's first cache line with its length: most query terms are
+     * absent from most documents, and the filter answers so without a search.
      */
-    public final long[] terms;
-    public final int[] termFrequencies;
-    /** Field lengths in tokens. */
-    public final int[] lengths = new int[FIELDS];
+    public final long[] postings;
+    /** Field lengths in tokens; plain fields, not an array, since every search reads them for every document. */
+    private final int titleLength;
+    private final int authorLength;
+    private final int subjectLength;
+    private final int otherLength;
     public final Set<String> identifiers;
     public final int year;
     public final String titleSort;
@@ -70,13 +94,17 @@ public final class ClusterDocument {
     public final boolean available;
     public final Set<String> libraries;
     public final Set<String> languages;
+    /** Libraries and origins, for the preferred-library boost. */
+    public final Set<String> librariesAndOrigins;
     /**
-     * Facet values per {@link FacetField} ordinal: hashes of the normalised keys, hashes of the
-     * display forms, and the display forms, at the same index.
+     * Facet values of every {@link FacetField}, in one array because faceting visits every document:
+     * first, per field ordinal {@code f}, the offset where its values start ({@code facetValues[f]},
+     * with the end at {@code facetValues[f + 1]}); then per value two longs, the hash of its
+     * normalised key and the hash of its display form. The display forms themselves are in
+     * {@link #facetDisplays}, at {@link #displayIndex}.
      */
-    public final long[][] facetKeys = new long[FacetField.values().length][];
-    public final long[][] facetDisplayHashes = new long[FacetField.values().length][];
-    public final String[][] facetDisplays = new String[FacetField.values().length][];
+    public final long[] facetValues;
+    public final String[] facetDisplays;
     /**
      * The first sixteen characters of the sort keys packed four to a long, compared unsigned: the
      * same order as the strings', so sorting rarely needs the strings. Empty keys sort last.
@@ -95,50 +123,61 @@ public final class ClusterDocument {
     /** log2(1 + number of holding libraries), the holdings boost factor. */
     public final double holdingsFactor;
 
-    /** Year value meaning "no year". */
-    public static final int NO_YEAR = Integer.MIN_VALUE;
+    /** Built on the first truncated search over this document; see {@link #addStemCounts}. */
+    private volatile WordIndex wordIndex;
 
     private ClusterDocument(Cluster c, TextAnalyzer text) {
         BibRecord rep = c.representative();
-        List<BibRecord> ordered = new ArrayList<>(c.size());
-        ordered.add(rep);
-        for (BibRecord m : c.members()) {
-            if (m != rep) {
-                ordered.add(m);
-            }
-        }
-        List<List<String>> fields = new ArrayList<>(FIELDS);
-        for (int f = 0; f < FIELDS; f++) {
-            fields.add(new ArrayList<>());
-        }
+        List<BibRecord> members = c.members();
+        List<String> title = new ArrayList<>();
+        List<String> author = new ArrayList<>();
+        List<String> subject = new ArrayList<>();
+        List<String> other = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Set<String> langs = new LinkedHashSet<>();
         Map<String, String> authors = new LinkedHashMap<>();
         Map<String, String> subjects = new LinkedHashMap<>();
-        for (BibRecord m : ordered) {
-            boolean first = m == rep;
-            addField(fields.get(TITLE), text.tokens(m.title()), first);
+        String authorSortKey = "";
+        // the representative first: its words all count; the other members add only words it lacks
+        for (int k = -1; k < members.size(); k++) {
+            BibRecord m = k < 0 ? rep : members.get(k);
+            if (k >= 0 && m == rep) {
+                continue;
+            }
+            boolean first = k < 0;
+            addField(title, text.tokens(m.title()), first);
             List<String> names = new ArrayList<>();
-            for (Author a : m.authors()) {
-                names.addAll(text.tokens(a.name()));
+            for (int i = 0; i < m.authors().size(); i++) {
+                Author a = m.authors().get(i);
+                List<String> nameTokens = text.tokens(a.name());
+                names.addAll(nameTokens);
+                if (first) {
+                    // the facet key and the sort key come from the same tokens: analyse each name once
+                    String sortable = sortableName(a, nameTokens);
+                    authors.putIfAbsent(a.kind() == AuthorKind.PERSONAL ? "p " + sortable : "c " + sortable,
+                            displayName(a));
+                    if (i == 0) {
+                        authorSortKey = sortable;
+                    }
+                }
             }
             names.addAll(text.tokens(m.responsibility()));
-            addField(fields.get(AUTHOR), names, first);
+            addField(author, names, first);
             List<String> subj = new ArrayList<>();
             for (String s : m.subjects()) {
                 List<String> t = text.tokens(s);
                 subj.addAll(t);
                 subjects.putIfAbsent(String.join(" ", t), s);
             }
-            addField(fields.get(SUBJECT), subj, first);
-            List<String> other = new ArrayList<>();
+            addField(subject, subj, first);
+            List<String> rest = new ArrayList<>();
             for (String s : m.series()) {
-                other.addAll(text.tokens(s));
+                rest.addAll(text.tokens(s));
             }
-            other.addAll(text.tokens(m.publisher()));
-            other.addAll(text.tokens(m.place()));
-            other.addAll(text.tokens(m.edition()));
-            addField(fields.get(OTHER), other, first);
+            rest.addAll(text.tokens(m.publisher()));
+            rest.addAll(text.tokens(m.place()));
+            rest.addAll(text.tokens(m.edition()));
+            addField(other, rest, first);
             for (Isbn i : m.isbns()) {
                 ids.add(i.isbn13());
                 if (i.isbn10() != null) {
@@ -154,12 +193,8 @@ public final class ClusterDocument {
             }
             ids.add(m.source().recordId().toLowerCase(Locale.ROOT));
             langs.addAll(m.languages());
-            if (first) {
-                for (Author a : m.authors()) {
-                    authors.putIfAbsent(authorKey(a, text), displayName(a));
-                }
-            }
         }
+        List<List<String>> fields = List.of(title, author, subject, other);
         int total = 0;
         for (int f = 0; f < FIELDS; f++) {
             List<String> toks = fields.get(f);
@@ -169,9 +204,12 @@ public final class ClusterDocument {
                 seq[i] = TermHash.of(toks.get(i));
             }
             sequence[f] = seq;
-            lengths[f] = seq.length;
             total += seq.length;
         }
+        titleLength = title.size();
+        authorLength = author.size();
+        subjectLength = subject.size();
+        otherLength = other.size();
         // (hash | field) sorted as plain longs, then folded into unique terms with per-field counts
         long[] all = new long[total];
         int k = 0;
@@ -195,20 +233,27 @@ public final class ClusterDocument {
                 packed[unique - 1] += 1 << shift;
             }
         }
-        terms = Arrays.copyOf(uniq, unique);
-        termFrequencies = Arrays.copyOf(packed, unique);
+        postings = new long[BLOOM_LONGS + 2 * unique];
+        for (int i = 0; i < unique; i++) {
+            postings[BLOOM_LONGS + 2 * i] = uniq[i];
+            postings[BLOOM_LONGS + 2 * i + 1] = packed[i];
+            int bit = bloomBit(uniq[i], 0);
+            postings[bit >>> 6] |= 1L << bit;
+            bit = bloomBit(uniq[i], 1);
+            postings[bit >>> 6] |= 1L << bit;
+        }
         identifiers = Set.copyOf(ids);
         Integer y = rep.year();
-        for (int i = 1; y == null && i < ordered.size(); i++) {
-            y = ordered.get(i).year();
+        for (int i = 0; y == null && i < members.size(); i++) {
+            y = members.get(i).year();
         }
         year = y == null ? NO_YEAR : y;
         String language = rep.languages().isEmpty() ? null : rep.languages().get(0);
         titleSort = text.sortKey(rep.title() == null ? "" : rep.title(), language);
-        authorSort = rep.authors().isEmpty() ? "" : sortableName(rep.authors().get(0), text);
+        authorSort = authorSortKey;
         Set<String> libs = new LinkedHashSet<>();
         boolean avail = false;
-        for (BibRecord m : c.members()) {
+        for (BibRecord m : members) {
             if (m.holdings().isEmpty()) {
                 libs.add(m.source().origin());
             }
@@ -221,10 +266,11 @@ public final class ClusterDocument {
         libraryCount = libs.size();
         holdingsFactor = Math.log(1 + libraryCount) / Math.log(2);
         available = avail;
+        Set<String> origins = c.origins();
         Set<String> libsAndOrigins = new HashSet<>(libs);
-        libsAndOrigins.addAll(c.origins());
+        libsAndOrigins.addAll(origins);
         languages = Set.copyOf(langs);
-        this.librariesAndOrigins = Set.copyOf(libsAndOrigins);
+        librariesAndOrigins = Set.copyOf(libsAndOrigins);
         long[] t = prefix(titleSort);
         title0 = t[0];
         title1 = t[1];
@@ -237,31 +283,235 @@ public final class ClusterDocument {
         author3 = a[3];
         id = c.id();
         idHash = TermHash.of(id);
-        facet(FacetField.AUTHOR, authors.keySet(), authors.values());
-        String yearText = year == NO_YEAR ? null : Integer.toString(year);
-        facet(FacetField.YEAR, yearText == null ? List.of() : List.of(yearText), null);
-        facet(FacetField.LANGUAGE, langs, null);
-        facet(FacetField.MATERIAL_TYPE, List.of(rep.materialType().name()), null);
-        facet(FacetField.SUBJECT, subjects.keySet(), subjects.values());
-        facet(FacetField.LIBRARY, libs, null);
-        facet(FacetField.TARGET, c.origins(), null);
+        FacetValuesBuilder facets = new FacetValuesBuilder();
+        facets.add(FacetField.AUTHOR, authors.keySet(), authors.values());
+        facets.add(FacetField.YEAR, year == NO_YEAR ? List.of() : List.of(Integer.toString(year)), null);
+        facets.add(FacetField.LANGUAGE, langs, null);
+        facets.add(FacetField.MATERIAL_TYPE, List.of(rep.materialType().name()), null);
+        facets.add(FacetField.SUBJECT, subjects.keySet(), subjects.values());
+        facets.add(FacetField.LIBRARY, libs, null);
+        facets.add(FacetField.TARGET, origins, null);
+        facetValues = facets.values();
+        facetDisplays = facets.displays();
     }
 
-    private void facet(FacetField field, java.util.Collection<String> keys, java.util.Collection<String> displays) {
-        String[] k = keys.toArray(new String[0]);
-        String[] d = displays == null ? k : displays.toArray(new String[0]);
-        long[] keyHashes = new long[k.length];
-        long[] displayHashes = new long[d.length];
-        for (int i = 0; i < k.length; i++) {
-            keyHashes[i] = TermHash.of(k[i]);
-            displayHashes[i] = TermHash.of(d[i]);
+    /** The document of {@code cluster}, built on first use (with the default text chain) and memoised on the cluster. */
+    public static ClusterDocument of(Cluster cluster) {
+        return cluster.derived(KEY, BUILD);
+    }
+
+    /** The number of tokens in {@code field}. */
+    public int length(int field) {
+        return switch (field) {
+            case TITLE -> titleLength;
+            case AUTHOR -> authorLength;
+            case SUBJECT -> subjectLength;
+            default -> otherLength;
+        };
+    }
+
+    /**
+     * The frequencies of the term with hash {@code term} in each field of the document whose
+     * {@link #postings} are given, 8 bits per field (field {@code f} at bit {@code 8 * f}); 0 when the
+     * document lacks it.
+     */
+    public static int termFrequencies(long[] postings, long term) {
+        int bit = bloomBit(term, 0);
+        int bit2 = bloomBit(term, 1);
+        if ((postings[bit >>> 6] & 1L << bit) == 0 || (postings[bit2 >>> 6] & 1L << bit2) == 0) {
+            return 0;
         }
-        facetKeys[field.ordinal()] = keyHashes;
-        facetDisplayHashes[field.ordinal()] = displayHashes;
-        facetDisplays[field.ordinal()] = d;
+        int n = (postings.length - BLOOM_LONGS) >>> 1;
+        if (n == 0) {
+            return 0;
+        }
+        // term hashes are uniform over the longs, so a term's place in the sorted array is close to
+        // its value's place in the long range: one guess and a step or two instead of a binary search
+        int i = (int) ((term * 0x1p-64 + 0.5) * n);
+        i = Math.min(Math.max(i, 0), n - 1);
+        if (postings[BLOOM_LONGS + 2 * i] < term) {
+            do {
+                i++;
+            } while (i < n && postings[BLOOM_LONGS + 2 * i] < term);
+        } else {
+            while (i > 0 && postings[BLOOM_LONGS + 2 * i - 2] >= term) {
+                i--;
+            }
+        }
+        return i < n && postings[BLOOM_LONGS + 2 * i] == term ? (int) postings[BLOOM_LONGS + 2 * i + 1] : 0;
     }
 
-    /** Sixteen UTF-16 units in four longs: unsigned comparison agrees with String.compareTo on them. */
+    /** Bit {@code k} (0 or 1) of a term in the 256-bit filter: from two separate bytes of its hash. */
+    private static int bloomBit(long term, int k) {
+        return (int) (term >>> (48 + 8 * k)) & 0xFF;
+    }
+
+    /**
+     * Adds, for each field in {@code fieldMask}, the number of tokens starting with {@code stem} to
+     * {@code counts[offset + field]}.
+     */
+    public void addStemCounts(String stem, int fieldMask, int[] counts, int offset) {
+        WordIndex w = wordIndex;
+        if (w == null) {
+            w = new WordIndex(tokens);
+            wordIndex = w;
+        }
+        w.addStemCounts(stem, fieldMask, counts, offset);
+    }
+
+    /** The display form of the facet value whose key hash is at {@code facetValues[valueIndex]}. */
+    public static int displayIndex(int valueIndex) {
+        return (valueIndex - FACET_HEADER) / 2;
+    }
+
+    /**
+     * The distinct words of a document in string order, with the first four characters of each
+     * packed in a long (unsigned order = string order): the words starting with a stem are one
+     * contiguous run, found by a binary search over longs; only stems longer than four characters
+     * compare strings, and only within the run of their first four.
+     */
+    private static final class WordIndex {
+        private final String[] words;
+        private final long[] prefixes;
+        /** Occurrences per word and field, at {@code word * FIELDS + field}. */
+        private final int[] counts;
+        /**
+         * A 256-bit filter of the words' first three characters, in the object itself: a stem of
+         * three characters or more is absent from most documents, and the filter answers so without
+         * touching the arrays.
+         */
+        private long filter0;
+        private long filter1;
+        private long filter2;
+        private long filter3;
+
+        WordIndex(String[][] tokens) {
+            Map<String, int[]> byWord = new HashMap<>();
+            for (int f = 0; f < FIELDS; f++) {
+                for (String t : tokens[f]) {
+                    byWord.computeIfAbsent(t, w -> new int[FIELDS])[f]++;
+                }
+            }
+            words = byWord.keySet().toArray(new String[0]);
+            Arrays.sort(words);
+            prefixes = new long[words.length];
+            counts = new int[words.length * FIELDS];
+            for (int i = 0; i < words.length; i++) {
+                prefixes[i] = pack4(words[i], 0);
+                System.arraycopy(byWord.get(words[i]), 0, counts, i * FIELDS, FIELDS);
+                if (words[i].length() >= 3) {
+                    int bit = filterBit(prefixes[i]);
+                    switch (bit >>> 6) {
+                        case 0 -> filter0 |= 1L << bit;
+                        case 1 -> filter1 |= 1L << bit;
+                        case 2 -> filter2 |= 1L << bit;
+                        default -> filter3 |= 1L << bit;
+                    }
+                }
+            }
+        }
+
+        /** The filter bit of the first three characters of a packed prefix. */
+        private static int filterBit(long packedPrefix) {
+            long h = (packedPrefix >>> 16) * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 56);
+        }
+
+        private boolean mayStartWith(String stem) {
+            if (stem.length() < 3) {
+                return true;
+            }
+            int bit = filterBit(pack4(stem, 0));
+            long word = switch (bit >>> 6) {
+                case 0 -> filter0;
+                case 1 -> filter1;
+                case 2 -> filter2;
+                default -> filter3;
+            };
+            return (word & 1L << bit) != 0;
+        }
+
+        void addStemCounts(String stem, int fieldMask, int[] into, int offset) {
+            if (!mayStartWith(stem)) {
+                return;
+            }
+            long low = pack4(stem, 0);
+            // the greatest packed value with the stem's first (up to four) characters
+            int shown = Math.min(4, stem.length());
+            long high = low | (-1L >>> (16 * shown));
+            if (shown == 4) {
+                high = low;
+            }
+            for (int i = firstAtLeast(low); i < words.length && Long.compareUnsigned(prefixes[i], high) <= 0; i++) {
+                if (stem.length() > 4 && !words[i].startsWith(stem)) {
+                    continue;
+                }
+                for (int f = 0; f < FIELDS; f++) {
+                    if ((fieldMask & (1 << f)) != 0) {
+                        into[offset + f] += counts[i * FIELDS + f];
+                    }
+                }
+            }
+        }
+
+        private int firstAtLeast(long key) {
+            int lo = 0;
+            int hi = words.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (Long.compareUnsigned(prefixes[mid], key) < 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+
+    /** Facet values in the layout of {@link #facetValues}. */
+    private static final class FacetValuesBuilder {
+        private final long[] starts = new long[FACET_HEADER];
+        private final List<String> keys = new ArrayList<>();
+        private final List<String> displays = new ArrayList<>();
+
+        /** Adds the values of {@code field}; fields must come in ordinal order. */
+        void add(FacetField field, Collection<String> fieldKeys, Collection<String> fieldDisplays) {
+            starts[field.ordinal()] = FACET_HEADER + 2L * keys.size();
+            keys.addAll(fieldKeys);
+            displays.addAll(fieldDisplays == null ? fieldKeys : fieldDisplays);
+            starts[field.ordinal() + 1] = FACET_HEADER + 2L * keys.size();
+        }
+
+        long[] values() {
+            long[] v = new long[FACET_HEADER + 2 * keys.size()];
+            System.arraycopy(starts, 0, v, 0, FACET_HEADER);
+            for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
+                String display = displays.get(i);
+                long keyHash = TermHash.of(key);
+                v[FACET_HEADER + 2 * i] = keyHash;
+                // most values are displayed as their key: hash once
+                v[FACET_HEADER + 2 * i + 1] = display.equals(key) ? keyHash : TermHash.of(display);
+            }
+            return v;
+        }
+
+        String[] displays() {
+            return displays.toArray(new String[0]);
+        }
+    }
+
+    /** Four UTF-16 units from {@code from} in a long, zero-padded: unsigned order agrees with String.compareTo on them. */
+    private static long pack4(String s, int from) {
+        long v = 0;
+        for (int i = from; i < from + 4; i++) {
+            v = (v << 16) | (i < s.length() ? s.charAt(i) : 0);
+        }
+        return v;
+    }
+
+    /** Sixteen UTF-16 units in four longs; an empty key sorts after every other. */
     private static long[] prefix(String key) {
         long[] p = new long[4];
         if (key.isEmpty()) {
@@ -269,25 +519,9 @@ public final class ClusterDocument {
             return p;
         }
         for (int w = 0; w < 4; w++) {
-            long v = 0;
-            for (int i = 0; i < 4; i++) {
-                int at = w * 4 + i;
-                v = (v << 16) | (at < key.length() ? key.charAt(at) : 0);
-            }
-            p[w] = v;
+            p[w] = pack4(key, w * 4);
         }
         return p;
-    }
-
-    /** Libraries and origins, for the preferred-library boost. */
-    public final Set<String> librariesAndOrigins;
-
-    private static final java.util.function.Function<Cluster, ClusterDocument> BUILD =
-            c -> new ClusterDocument(c, TextAnalyzer.ofDefaults());
-
-    /** The document of {@code cluster}, built on first use (with the default text chain) and memoised on the cluster. */
-    public static ClusterDocument of(Cluster cluster) {
-        return cluster.derived(KEY, BUILD);
     }
 
     private static void addField(List<String> field, List<String> tokens, boolean all) {
@@ -302,27 +536,15 @@ public final class ClusterDocument {
         }
     }
 
-    private static String authorKey(Author a, TextAnalyzer text) {
-        if (a.kind() != AuthorKind.PERSONAL) {
-            return "c " + text.key(a.name());
+    /** "hugo victor" for "Hugo, Victor" and for "Victor Hugo", from the name's tokens. */
+    private static String sortableName(Author a, List<String> nameTokens) {
+        int comma = a.name().indexOf(',');
+        if (comma > 0 || a.kind() != AuthorKind.PERSONAL || nameTokens.size() < 2) {
+            return String.join(" ", nameTokens);
         }
-        return "p " + sortableName(a, text);
-    }
-
-    /** "hugo victor" for "Hugo, Victor" and for "Victor Hugo". */
-    private static String sortableName(Author a, TextAnalyzer text) {
-        String name = a.name();
-        int comma = name.indexOf(',');
-        if (comma > 0 || a.kind() != AuthorKind.PERSONAL) {
-            return text.key(name);
-        }
-        List<String> t = text.tokens(name);
-        if (t.size() < 2) {
-            return String.join(" ", t);
-        }
-        List<String> out = new ArrayList<>(t.size());
-        out.add(t.get(t.size() - 1));
-        out.addAll(t.subList(0, t.size() - 1));
+        List<String> out = new ArrayList<>(nameTokens.size());
+        out.add(nameTokens.get(nameTokens.size() - 1));
+        out.addAll(nameTokens.subList(0, nameTokens.size() - 1));
         return String.join(" ", out);
     }
 
