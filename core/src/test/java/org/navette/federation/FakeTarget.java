@@ -169,6 +169,15 @@ final class FakeTarget implements Connector {
         return call -> call.listener.onPhase(Phase.CONNECTING);
     }
 
+    /** Never answers; like a real connector, fails with a timeout of its own when its request's timeout passes. */
+    static Script timesOutOnItsOwn() {
+        return call -> {
+            call.listener.onPhase(Phase.CONNECTING);
+            call.after(call.request.timeout(), () -> call.fail(new TargetDiagnostic(DiagnosticKind.TIMEOUT, null,
+                    "the connector's own timer", null, false)));
+        };
+    }
+
     /** Answers when {@code gate} completes. */
     static Script waitsFor(CompletableFuture<Void> gate, List<BibRecord> records) {
         return call -> gate.thenRun(() -> call.answer(records));

@@ -6,6 +6,7 @@ import static org.navette.federation.FakeTarget.answers;
 import static org.navette.federation.FakeTarget.answersAfter;
 import static org.navette.federation.FakeTarget.fails;
 import static org.navette.federation.FakeTarget.hangs;
+import static org.navette.federation.FakeTarget.timesOutOnItsOwn;
 import static org.navette.federation.FakeTarget.waitsFor;
 
 import java.nio.charset.StandardCharsets;
@@ -93,6 +94,21 @@ class FederationSearchTest {
         assertThat(fakes.target("silent").cancellations).hasValue(1);
         // generous bound: the deadline ended it, not the 30 s target timeout
         assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void whenTheDeadlineBindsItDescribesTheEndNotAConnectorTimerRacingIt() throws Exception {
+        fakes.with("own-timer", timesOutOnItsOwn());
+        federation = fixture.use(builderFor(fakes).deadline(Duration.ofMillis(300)).targetTimeout(Duration.ofSeconds(30)).build());
+
+        SearchResult r = federation.searchAndWait(Query.title("dune"));
+
+        TargetStatus status = r.target("own-timer").orElseThrow();
+        assertThat(status.state()).isEqualTo(TargetState.TIMED_OUT);
+        assertThat(status.diagnostic().message()).contains("overall deadline of 300 ms");
+        // the connector's timer is only a backstop, set after the deadline and before the target's timeout
+        assertThat(fakes.target("own-timer").requests.get(0).timeout())
+                .isGreaterThan(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(30));
     }
 
     @Test

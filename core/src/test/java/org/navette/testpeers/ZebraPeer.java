@@ -47,6 +47,11 @@ public final class ZebraPeer implements AutoCloseable {
 
     /** Indexes the data in a fresh temporary directory and starts zebrasrv on a free port. */
     public static ZebraPeer start() throws IOException {
+        return start(0);
+    }
+
+    /** As {@link #start()}, on {@code fixedPort} of 127.0.0.1 (0: a free port). */
+    public static ZebraPeer start(int fixedPort) throws IOException {
         Path zebraidx = PeerProcess.requireBinary("zebraidx", "idzebra-2.0");
         Path zebrasrv = PeerProcess.requireBinary("zebrasrv", "idzebra-2.0");
         Path dir = Files.createTempDirectory("navette-zebra-");
@@ -80,8 +85,8 @@ public final class ZebraPeer implements AutoCloseable {
             PeerProcess.run(List.of(zebraidx.toString(), "-c", "zebra.cfg", "-l", "idx.log", "-d", UNIMARC,
                     "update", "data/bsg-cotesMEL.uni", "data/bncf-florence.uni"), dir);
             IOException last = null;
-            for (int attempt = 0; attempt < 3; attempt++) {
-                int port = PeerProcess.freePort();
+            for (int attempt = 0; attempt < (fixedPort == 0 ? 3 : 1); attempt++) {
+                int port = fixedPort == 0 ? PeerProcess.freePort() : fixedPort;
                 Files.writeString(dir.resolve("yazgfs.xml"), gfsConfig(dir, port));
                 try {
                     return new ZebraPeer(PeerProcess.start(List.of(zebrasrv.toString(), "-T", "-f", "yazgfs.xml",

@@ -31,12 +31,17 @@ public final class ZtestPeer implements AutoCloseable {
 
     /** Starts yaz-ztest on a free port in a fresh temporary directory. */
     public static ZtestPeer start() throws IOException {
+        return start(0);
+    }
+
+    /** As {@link #start()}, on {@code fixedPort} of 127.0.0.1 (0: a free port). */
+    public static ZtestPeer start(int fixedPort) throws IOException {
         Path ztest = PeerProcess.requireBinary("yaz-ztest", "yaz");
         Path dir = Files.createTempDirectory("navette-ztest-");
         try {
             IOException last = null;
-            for (int attempt = 0; attempt < 3; attempt++) {
-                int port = PeerProcess.freePort();
+            for (int attempt = 0; attempt < (fixedPort == 0 ? 3 : 1); attempt++) {
+                int port = fixedPort == 0 ? PeerProcess.freePort() : fixedPort;
                 Files.writeString(dir.resolve("ztest-gfs.xml"), """
                         <yazgfs>
                           <listen id="l1">tcp:127.0.0.1:%d</listen>

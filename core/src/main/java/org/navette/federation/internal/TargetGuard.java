@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TargetGuard implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TargetGuard.class);
+    /** How long after the search's deadline a connector's own timer may end a target the deadline has already ended. */
+    private static final Duration DEADLINE_BACKSTOP = Duration.ofMillis(500);
 
     private final TargetConfig config;
     private final String name;
@@ -244,7 +246,10 @@ public final class TargetGuard implements AutoCloseable {
         run.running.set(true);
         Instant started = ctx.clock().instant();
         run.connecting();
-        Duration budget = run.search.remaining();
+        // When the search's deadline comes before the target's own timeout, the deadline ends the
+        // target (with a status that says so) and cancels it; the connector's own timer is set a
+        // little later only as a backstop, so that the two never race to describe the same end.
+        Duration budget = run.search.remaining().plus(DEADLINE_BACKSTOP);
         if (budget.compareTo(timeout) > 0) {
             budget = timeout;
         }
