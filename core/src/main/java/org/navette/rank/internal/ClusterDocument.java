@@ -51,8 +51,10 @@ public final class ClusterDocument {
     /** Year value meaning "no year". */
     public static final int NO_YEAR = Integer.MIN_VALUE;
 
-    /** Longs of the Bloom filter at the start of {@link #postings}. */
-    private static final int BLOOM_LONGS = 4;
+    /** Longs of the term filter at the start of {@link #postings}. */
+    private static final int TERM_FILTER_LONGS = 4;
+    /** Longs of the filters (terms, then word beginnings) before the pairs of {@link #postings}. */
+    private static final int BLOOM_LONGS = TERM_FILTER_LONGS + 2;
     private static final int FACET_FIELDS = FacetField.values().length;
     /** Where the facet values start in {@link #facetValues}, after the per-field start offsets. */
     private static final int FACET_HEADER = FACET_FIELDS + 1;
@@ -77,8 +79,9 @@ public final class ClusterDocument {
      * reads this array for every document of the result, mostly from memory rather than cache.
      *
      * <p>The pairs start at {@link #BLOOM_LONGS}, after a 256-bit Bloom filter of the terms (two bits
-     * per term), which shares the array's first cache line with its length: most query terms are
-     * absent from most documents, and the filter answers so without a search.
+     * per term) and a 128-bit filter of the words' first three characters (for truncated terms),
+     * which share the array's first cache lines with its length: most query terms are absent from
+     * most documents, and the filters answer so without a search.
      */
     public final long[] postings;
     /** Field lengths in tokens; plain fields, not an array, since every search reads them for every document. */
@@ -234,6 +237,14 @@ public final class ClusterDocument {
             }
         }
         postings = new long[BLOOM_LONGS + 2 * unique];
+        for (String[] field : tokens) {
+            for (String token : field) {
+                if (token.length() >= 3) {
+                    int bit = stemFilterBit(token);
+                    postings[TERM_FILTER_LONGS + (bit >>> 6)] |= 1L << bit;
+                }
+            }
+        }
         for (int i = 0; i < unique; i++) {
             postings[BLOOM_LONGS + 2 * i] = uniq[i];
             postings[BLOOM_LONGS + 2 * i + 1] = packed[i];
@@ -339,6 +350,23 @@ public final class ClusterDocument {
         return i < n && postings[BLOOM_LONGS + 2 * i] == term ? (int) postings[BLOOM_LONGS + 2 * i + 1] : 0;
     }
 
+    /**
+     * The bit of a stem's first three characters in the filter of word beginnings, or -1 for a stem
+     * shorter than that (which the filter cannot rule out).
+     */
+    public static int stemFilterBit(String stem) {
+        if (stem.length() < 3) {
+            return -1;
+        }
+        long h = (pack4(stem, 0) >>> 16) * 0x9E3779B97F4A7C15L;
+        return (int) (h >>> 57);
+    }
+
+    /** False when no word of the document whose {@link #postings} are given starts with the stem of {@code stemFilterBit}. */
+    public static boolean mayHoldStem(long[] postings, int stemFilterBit) {
+        return stemFilterBit < 0 || (postings[TERM_FILTER_LONGS + (stemFilterBit >>> 6)] & 1L << stemFilterBit) != 0;
+    }
+
     /** Bit {@code k} (0 or 1) of a term in the 256-bit filter: from two separate bytes of its hash. */
     private static int bloomBit(long term, int k) {
         return (int) (term >>> (48 + 8 * k)) & 0xFF;
@@ -373,15 +401,6 @@ public final class ClusterDocument {
         private final long[] prefixes;
         /** Occurrences per word and field, at {@code word * FIELDS + field}. */
         private final int[] counts;
-        /**
-         * A 256-bit filter of the words' first three characters, in the object itself: a stem of
-         * three characters or more is absent from most documents, and the filter answers so without
-         * touching the arrays.
-         */
-        private long filter0;
-        private long filter1;
-        private long filter2;
-        private long filter3;
 
         WordIndex(String[][] tokens) {
             Map<String, int[]> byWord = new HashMap<>();
@@ -397,42 +416,10 @@ public final class ClusterDocument {
             for (int i = 0; i < words.length; i++) {
                 prefixes[i] = pack4(words[i], 0);
                 System.arraycopy(byWord.get(words[i]), 0, counts, i * FIELDS, FIELDS);
-                if (words[i].length() >= 3) {
-                    int bit = filterBit(prefixes[i]);
-                    switch (bit >>> 6) {
-                        case 0 -> filter0 |= 1L << bit;
-                        case 1 -> filter1 |= 1L << bit;
-                        case 2 -> filter2 |= 1L << bit;
-                        default -> filter3 |= 1L << bit;
-                    }
-                }
             }
-        }
-
-        /** The filter bit of the first three characters of a packed prefix. */
-        private static int filterBit(long packedPrefix) {
-            long h = (packedPrefix >>> 16) * 0x9E3779B97F4A7C15L;
-            return (int) (h >>> 56);
-        }
-
-        private boolean mayStartWith(String stem) {
-            if (stem.length() < 3) {
-                return true;
-            }
-            int bit = filterBit(pack4(stem, 0));
-            long word = switch (bit >>> 6) {
-                case 0 -> filter0;
-                case 1 -> filter1;
-                case 2 -> filter2;
-                default -> filter3;
-            };
-            return (word & 1L << bit) != 0;
         }
 
         void addStemCounts(String stem, int fieldMask, int[] into, int offset) {
-            if (!mayStartWith(stem)) {
-                return;
-            }
             long low = pack4(stem, 0);
             // the greatest packed value with the stem's first (up to four) characters
             int shown = Math.min(4, stem.length());

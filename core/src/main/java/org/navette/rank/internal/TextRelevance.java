@@ -77,8 +77,11 @@ public final class TextRelevance {
             for (int t = 0; t < terms.length; t++, slot++) {
                 if (c.truncated() && t == terms.length - 1) {
                     int[] counts = new int[n * FIELDS];
+                    int filterBit = ClusterDocument.stemFilterBit(c.words()[t]);
                     for (int d = 0; d < n; d++) {
-                        docs[d].addStemCounts(c.words()[t], c.fieldMask(), counts, d * FIELDS);
+                        if (ClusterDocument.mayHoldStem(postings[d], filterBit)) {
+                            docs[d].addStemCounts(c.words()[t], c.fieldMask(), counts, d * FIELDS);
+                        }
                     }
                     stemCounts[slot] = counts;
                 } else {
