@@ -129,7 +129,7 @@ public final class ClusterDocument {
 
     private ClusterDocument(Cluster c, TextAnalyzer text) {
         BibRecord rep = c.representative();
-        // built afresh on each call: built once
+        // title() concatenates its parts on every call
         String repTitle = rep.title();
         List<BibRecord> members = c.members();
         List<String> title = new ArrayList<>();
