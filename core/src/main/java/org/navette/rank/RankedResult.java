@@ -1,6 +1,8 @@
 package org.navette.rank;
 
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 import org.navette.match.Cluster;
 
 /**
@@ -17,28 +19,49 @@ import org.navette.match.Cluster;
  */
 public final class RankedResult {
     private final SortOrder sort;
-    private final List<RankedCluster> clusters;
+    private final Cluster[] clusters;
+    private final double[] scores;
 
-    RankedResult(SortOrder sort, List<RankedCluster> clusters) {
+    /**
+     * Takes ownership of the arrays (clusters and their scores, in display order): a result of
+     * 10 000 clusters is then two arrays rather than 10 000 objects, and {@link #clusters()} makes
+     * the pairs as they are read, usually for the first page only.
+     */
+    RankedResult(SortOrder sort, Cluster[] clusters, double[] scores) {
         this.sort = sort;
-        this.clusters = List.copyOf(clusters);
+        this.clusters = clusters;
+        this.scores = scores;
     }
 
     /** The order used. */
     public SortOrder sort() { return sort; }
 
-    /** Ranked clusters in display order. */
-    public List<RankedCluster> clusters() { return clusters; }
+    /** Ranked clusters in display order (an unmodifiable view). */
+    public List<RankedCluster> clusters() {
+        return new RankedView();
+    }
 
     /** The clusters alone, in display order. */
     public List<Cluster> clusterList() {
-        return clusters.stream().map(RankedCluster::cluster).toList();
+        return List.of(clusters);
     }
 
-    public int size() { return clusters.size(); }
+    public int size() { return clusters.length; }
 
     @Override
     public String toString() {
-        return "RankedResult[" + sort + ", " + clusters.size() + " clusters]";
+        return "RankedResult[" + sort + ", " + clusters.length + " clusters]";
+    }
+
+    private final class RankedView extends AbstractList<RankedCluster> implements RandomAccess {
+        @Override
+        public RankedCluster get(int index) {
+            return new RankedCluster(clusters[index], scores[index]);
+        }
+
+        @Override
+        public int size() {
+            return clusters.length;
+        }
     }
 }

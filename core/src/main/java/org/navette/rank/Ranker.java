@@ -89,11 +89,13 @@ public final class Ranker {
             order[i] = i;
         }
         IndexSort.sortByKeys(order, sortKeys(sort, columns, score), comparator(sort, docs, score));
-        List<RankedCluster> out = new ArrayList<>(n);
-        for (int i : order) {
-            out.add(new RankedCluster(clusters.get(i), score[i]));
+        Cluster[] ordered = new Cluster[n];
+        double[] orderedScores = new double[n];
+        for (int i = 0; i < n; i++) {
+            ordered[i] = clusters.get(order[i]);
+            orderedScores[i] = score[order[i]];
         }
-        return new RankedResult(sort, out);
+        return new RankedResult(sort, ordered, orderedScores);
     }
 
     /**
