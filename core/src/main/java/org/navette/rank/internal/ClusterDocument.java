@@ -54,7 +54,7 @@ public final class ClusterDocument {
     /** Longs of the term filter at the start of {@link #postings}. */
     private static final int TERM_FILTER_LONGS = 4;
     /** Longs of the filters (terms, then word beginnings) before the pairs of {@link #postings}. */
-    private static final int BLOOM_LONGS = TERM_FILTER_LONGS + 2;
+    private static final int BLOOM_LONGS = 2 * TERM_FILTER_LONGS;
     private static final int FACET_FIELDS = FacetField.values().length;
     /** Where the facet values start in {@link #facetValues}, after the per-field start offsets. */
     private static final int FACET_HEADER = FACET_FIELDS + 1;
@@ -79,7 +79,7 @@ public final class ClusterDocument {
      * reads this array for every document of the result, mostly from memory rather than cache.
      *
      * <p>The pairs start at {@link #BLOOM_LONGS}, after a 256-bit Bloom filter of the terms (two bits
-     * per term) and a 128-bit filter of the words' first three characters (for truncated terms),
+     * per term) and a 256-bit filter of the words' first three characters (for truncated terms),
      * which share the array's first cache lines with its length: most query terms are absent from
      * most documents, and the filters answer so without a search.
      */
@@ -240,8 +240,9 @@ public final class ClusterDocument {
         for (String[] field : tokens) {
             for (String token : field) {
                 if (token.length() >= 3) {
-                    int bit = stemFilterBit(token);
-                    postings[TERM_FILTER_LONGS + (bit >>> 6)] |= 1L << bit;
+                    int bits = stemFilterBits(token);
+                    postings[TERM_FILTER_LONGS + ((bits & 0xFF) >>> 6)] |= 1L << bits;
+                    postings[TERM_FILTER_LONGS + (bits >>> 14)] |= 1L << (bits >>> 8);
                 }
             }
         }
@@ -351,20 +352,26 @@ public final class ClusterDocument {
     }
 
     /**
-     * The bit of a stem's first three characters in the filter of word beginnings, or -1 for a stem
-     * shorter than that (which the filter cannot rule out).
+     * The two bits (0-255, one per byte) of a stem's first three characters in the filter of word
+     * beginnings, or -1 for a stem shorter than that (which the filter cannot rule out).
      */
-    public static int stemFilterBit(String stem) {
+    public static int stemFilterBits(String stem) {
         if (stem.length() < 3) {
             return -1;
         }
         long h = (pack4(stem, 0) >>> 16) * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 57);
+        return (int) (h >>> 48);
     }
 
-    /** False when no word of the document whose {@link #postings} are given starts with the stem of {@code stemFilterBit}. */
-    public static boolean mayHoldStem(long[] postings, int stemFilterBit) {
-        return stemFilterBit < 0 || (postings[TERM_FILTER_LONGS + (stemFilterBit >>> 6)] & 1L << stemFilterBit) != 0;
+    /** False when no word of the document whose {@link #postings} are given starts with the stem of {@code stemFilterBits}. */
+    public static boolean mayHoldStem(long[] postings, int stemFilterBits) {
+        if (stemFilterBits < 0) {
+            return true;
+        }
+        int bit = stemFilterBits & 0xFF;
+        int bit2 = stemFilterBits >>> 8;
+        return (postings[TERM_FILTER_LONGS + (bit >>> 6)] & 1L << bit) != 0
+                && (postings[TERM_FILTER_LONGS + (bit2 >>> 6)] & 1L << bit2) != 0;
     }
 
     /** Bit {@code k} (0 or 1) of a term in the 256-bit filter: from two separate bytes of its hash. */

@@ -77,9 +77,9 @@ public final class TextRelevance {
             for (int t = 0; t < terms.length; t++, slot++) {
                 if (c.truncated() && t == terms.length - 1) {
                     int[] counts = new int[n * FIELDS];
-                    int filterBit = ClusterDocument.stemFilterBit(c.words()[t]);
+                    int filterBits = ClusterDocument.stemFilterBits(c.words()[t]);
                     for (int d = 0; d < n; d++) {
-                        if (ClusterDocument.mayHoldStem(postings[d], filterBit)) {
+                        if (ClusterDocument.mayHoldStem(postings[d], filterBits)) {
                             docs[d].addStemCounts(c.words()[t], c.fieldMask(), counts, d * FIELDS);
                         }
                     }

@@ -82,7 +82,7 @@ class RankingInternalsPropertiesTest {
             for (int length = 0; length <= word.length(); length++) {
                 String stem = word.substring(0, length);
                 int[] counts = new int[ClusterDocument.FIELDS];
-                if (ClusterDocument.mayHoldStem(doc.postings, ClusterDocument.stemFilterBit(stem))) {
+                if (ClusterDocument.mayHoldStem(doc.postings, ClusterDocument.stemFilterBits(stem))) {
                     doc.addStemCounts(stem, (1 << ClusterDocument.FIELDS) - 1, counts, 0);
                 }
                 for (int f = 0; f < ClusterDocument.FIELDS; f++) {
