@@ -80,6 +80,9 @@ final class PairScorer {
 
     /** The decision without an explanation: what clustering calls millions of times. */
     MatchDecision decide(MatchKeys a, MatchKeys b) {
+        if (vetoedCheaply(a, b)) {
+            return MatchDecision.VETOED;
+        }
         Tally t = new Tally(false);
         weigh(a, b, t);
         if (t.vetoed) {
@@ -90,6 +93,9 @@ final class PairScorer {
 
     /** The summed evidence, or negative infinity when a veto fired. */
     double evidence(MatchKeys a, MatchKeys b) {
+        if (vetoedCheaply(a, b)) {
+            return Double.NEGATIVE_INFINITY;
+        }
         Tally t = new Tally(false);
         weigh(a, b, t);
         return t.vetoed ? Double.NEGATIVE_INFINITY : t.evidence;
@@ -103,6 +109,22 @@ final class PairScorer {
     /** Posterior probability for evidence in bits. */
     static double posterior(double evidence) {
         return 1.0 / (1.0 + Math.pow(2.0, -(evidence + PRIOR)));
+    }
+
+    /**
+     * Whether a rule that can veto does so. These rules are cheap and the title and author
+     * comparisons are not, while most candidate pairs of a large block (another volume, edition or
+     * year of the same title) end in a veto: clustering asks this first. The full weighing repeats
+     * them, so its sum and its explanation do not depend on this shortcut.
+     */
+    private boolean vetoedCheaply(MatchKeys a, MatchKeys b) {
+        Tally t = new Tally(false);
+        vetoes(a, b, t);
+        year(a, b, t);
+        extent(a, b, t);
+        edition(a, b, t);
+        part(a, b, t);
+        return t.vetoed;
     }
 
     void weigh(MatchKeys a, MatchKeys b, Tally t) {
