@@ -157,11 +157,16 @@ final class IncrementalClusterer implements Clusterer {
     /** Whether the record may join {@code g}: enough of its first members match, none vetoes. */
     private Candidate assess(MatchKeys k, Group g) {
         int compared = Math.min(g.size, settings.maxComparedMembers());
+        int required = Math.max(1, (int) Math.ceil(settings.clusterAgreement() * compared - 1e-9));
         int matched = 0;
         double total = 0;
         double bestEvidence = Double.NEGATIVE_INFINITY;
         int bestMember = -1;
         for (int i = 0; i < compared; i++) {
+            if (matched + compared - i < required) {
+                // the members left cannot make up the agreement: the group is out, veto or not
+                return null;
+            }
             int m = g.members[i];
             double e = scorer.evidence(k, keys.get(m));
             if (e == Double.NEGATIVE_INFINITY) {
@@ -176,7 +181,7 @@ final class IncrementalClusterer implements Clusterer {
                 }
             }
         }
-        if (matched == 0 || matched < Math.ceil(settings.clusterAgreement() * compared - 1e-9)) {
+        if (matched < required) {
             return null;
         }
         return new Candidate(g.index, (double) matched / compared, total / compared, bestMember);
@@ -187,9 +192,14 @@ final class IncrementalClusterer implements Clusterer {
         int na = Math.min(a.size, settings.maxComparedMembers());
         int nb = Math.min(b.size, settings.maxComparedMembers());
         int matched = 0;
+        int required = (int) Math.ceil(settings.clusterAgreement() * na * nb - 1e-9);
         for (int i = 0; i < na; i++) {
             MatchKeys x = keys.get(a.members[i]);
             for (int j = 0; j < nb; j++) {
+                if (matched + (na - i) * nb - j < required) {
+                    // the pairs left cannot make up the agreement
+                    return false;
+                }
                 double e = scorer.evidence(x, keys.get(b.members[j]));
                 if (e == Double.NEGATIVE_INFINITY) {
                     return false;
@@ -199,7 +209,7 @@ final class IncrementalClusterer implements Clusterer {
                 }
             }
         }
-        return matched >= Math.ceil(settings.clusterAgreement() * na * nb - 1e-9);
+        return matched >= required;
     }
 
     private void merge(Group survivor, Group gone) {

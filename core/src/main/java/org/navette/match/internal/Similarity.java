@@ -36,6 +36,11 @@ public final class Similarity {
             return 0.0;
         }
         int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+        return la <= 64 && lb <= 64 ? jaroWinklerShort(a, b, la, lb, window) : jaroWinklerLong(a, b, la, lb, window);
+    }
+
+    /** {@link #jaroWinkler} for two different non-empty words of any length. */
+    static double jaroWinklerLong(String a, String b, int la, int lb, int window) {
         boolean[] usedA = new boolean[la];
         boolean[] usedB = new boolean[lb];
         int matches = 0;
@@ -67,6 +72,48 @@ public final class Similarity {
                 j++;
             }
         }
+        return winkler(a, b, la, lb, matches, transpositions);
+    }
+
+    /**
+     * {@link #jaroWinkler} for words of at most 64 characters (all but a few): which characters are
+     * matched is kept in two longs instead of two arrays, since clustering compares millions of
+     * word pairs. Same arithmetic, same result.
+     */
+    static double jaroWinklerShort(String a, String b, int la, int lb, int window) {
+        long usedA = 0;
+        long usedB = 0;
+        int matches = 0;
+        for (int i = 0; i < la; i++) {
+            char c = a.charAt(i);
+            int to = Math.min(lb - 1, i + window);
+            for (int j = Math.max(0, i - window); j <= to; j++) {
+                if ((usedB & (1L << j)) == 0 && c == b.charAt(j)) {
+                    usedA |= 1L << i;
+                    usedB |= 1L << j;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0.0;
+        }
+        int transpositions = 0;
+        long restA = usedA;
+        long restB = usedB;
+        while (restA != 0) {
+            // the k-th matched character of a against the k-th matched character of b
+            if (a.charAt(Long.numberOfTrailingZeros(restA)) != b.charAt(Long.numberOfTrailingZeros(restB))) {
+                transpositions++;
+            }
+            restA &= restA - 1;
+            restB &= restB - 1;
+        }
+        return winkler(a, b, la, lb, matches, transpositions);
+    }
+
+    private static double winkler(String a, String b, int la, int lb, int matches, int transpositions) {
         double m = matches;
         double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
         int prefix = 0;
