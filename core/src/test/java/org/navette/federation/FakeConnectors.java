@@ -21,6 +21,7 @@ final class FakeConnectors implements ConnectorFactory, AutoCloseable {
     });
     private final Map<String, IntFunction<FakeTarget.Script>> scripts = new LinkedHashMap<>();
     private final Map<String, FakeTarget> created = new LinkedHashMap<>();
+    private final Map<String, String> libraries = new LinkedHashMap<>();
 
     /** Every call of target {@code id} follows {@code script}. */
     FakeConnectors with(String id, FakeTarget.Script script) {
@@ -34,9 +35,21 @@ final class FakeConnectors implements ConnectorFactory, AutoCloseable {
         return this;
     }
 
+    /** Target {@code id} is the catalogue of library {@code code} (its {@code library} key). */
+    FakeConnectors library(String id, String code) {
+        libraries.put(id, code);
+        return this;
+    }
+
     /** The target configs, in the order added. */
     List<TargetConfig> targets() {
-        return scripts.keySet().stream().map(id -> TargetConfig.builder(id, "fake").build()).toList();
+        return scripts.keySet().stream().map(id -> {
+            TargetConfig.Builder b = TargetConfig.builder(id, "fake");
+            if (libraries.containsKey(id)) {
+                b.set("library", libraries.get(id));
+            }
+            return b.build();
+        }).toList();
     }
 
     ConnectorRegistry registry() {

@@ -21,7 +21,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.navette.match.Cluster;
+import org.navette.model.Availability;
 import org.navette.model.BibRecord;
+import org.navette.model.Holding;
 import org.navette.model.RawRecord;
 import org.navette.model.RecordSyntax;
 import org.navette.query.Query;
@@ -58,6 +60,40 @@ class FederationSearchTest {
         assertThat(r.target("silent").orElseThrow().diagnostic().message()).contains("target's timeout of 300 ms");
         assertThat(r.clusterList()).extracting(c -> c.representative().titleProper()).contains("The hobbit", "Dune");
         assertThat(r.clusterList().get(0).representative().titleProper()).isEqualTo("The hobbit");
+    }
+
+    @Test
+    void aTargetsLibraryCodeNamesTheHoldingsItsRecordsLeaveUnattributed() throws Exception {
+        BibRecord bare = Books.hobbit("village");
+        BibRecord shelved = Books.dune("village").toBuilder()
+                .addHolding(Holding.builder().callNumber("SF HER").availability(Availability.AVAILABLE).build()).build();
+        BibRecord lent = Books.distinct("village", 1).toBuilder()
+                .addHolding(Holding.builder().library("BM-LYON").callNumber("843 X").build()).build();
+        fakes.with("village", answers(List.of(bare, shelved, lent))).library("village", "MED-VILLAGE")
+                .with("plain", answers(List.of(Books.distinct("plain", 2))));
+        federation = fixture.use(builderFor(fakes).build());
+
+        SearchResult r = federation.search(Query.any("x")).await(Duration.ofSeconds(10));
+
+        java.util.Map<String, BibRecord> byTitle = new java.util.HashMap<>();
+        r.clusterList().forEach(c -> c.members().forEach(m -> byTitle.put(m.titleProper(), m)));
+        assertThat(byTitle.get("The hobbit").holdings()).extracting(Holding::library).containsExactly("MED-VILLAGE");
+        assertThat(byTitle.get("Dune").holdings()).singleElement().satisfies(h -> {
+            assertThat(h.library()).isEqualTo("MED-VILLAGE");
+            assertThat(h.callNumber()).isEqualTo("SF HER");
+            assertThat(h.availability()).isEqualTo(Availability.AVAILABLE);
+        });
+        assertThat(byTitle.get(lent.titleProper()).holdings()).extracting(Holding::library).containsExactly("BM-LYON");
+        // a target without a library code leaves its records as they came
+        assertThat(byTitle.get(Books.distinct("plain", 2).titleProper()).holdings()).isEmpty();
+    }
+
+    @Test
+    void aBlankLibraryCodeIsRefusedWhenTheFederationIsBuilt() {
+        fakes.with("village", answers(List.of()));
+        TargetConfig blank = TargetConfig.builder("village", "fake").set("library", " ").build();
+        assertThatThrownBy(() -> Federation.builder().registry(fakes.registry()).target(blank).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("village").hasMessageContaining("'library'");
     }
 
     @Test

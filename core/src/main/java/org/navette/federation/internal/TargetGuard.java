@@ -59,6 +59,8 @@ public final class TargetGuard implements AutoCloseable {
     private static final Duration DEADLINE_BACKSTOP = Duration.ofMillis(500);
 
     private final TargetConfig config;
+    /** The library the target is the catalogue of ({@code library} key), or null. */
+    private final String library;
     private final String name;
     private final Connector connector;
     private final TargetDiagnostic unavailable;
@@ -84,6 +86,11 @@ public final class TargetGuard implements AutoCloseable {
         }
         this.config = config;
         this.name = config.string("name", config.id());
+        this.library = config.string("library").map(String::strip).orElse(null);
+        if (library != null && library.isEmpty()) {
+            throw new IllegalArgumentException("target " + config.id() + ": 'library' must not be blank; leave it out"
+                    + " when the target is not one library's catalogue");
+        }
         this.connector = connector;
         this.unavailable = unavailable;
         this.resilience = resilience;
@@ -139,6 +146,11 @@ public final class TargetGuard implements AutoCloseable {
 
     public TargetConfig config() {
         return config;
+    }
+
+    /** The code of the library whose catalogue this target is ({@code library} key); null when not set. */
+    public String library() {
+        return library;
     }
 
     public Duration timeout() {
