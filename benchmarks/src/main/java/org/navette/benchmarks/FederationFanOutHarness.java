@@ -37,8 +37,9 @@ import org.navette.testpeers.ZtestPeer;
  * java -cp benchmarks/target/benchmarks.jar org.navette.benchmarks.FederationFanOutHarness --ks 1,10 --runs 3 --records 0
  * </pre>
  * Options: {@code --ks} (1,10,50,200), {@code --runs} per K (5, after 2 warm-up searches),
- * {@code --records} fetched per target (5; 0 measures the fan-out alone, without normalising and
- * clustering); each K has its own draw of delays, the same for its runs; {@code --concurrent} searches at once (50), {@code --targets} for that part (20),
+ * {@code --records} fetched per target (5, e.g. 100; the query asks yaz-ztest for exactly that many
+ * hits; 0 measures the fan-out alone, without normalising and clustering), reported as the process's
+ * CPU time per record from the search's start to its ranked result; each K has its own draw of delays, the same for its runs; {@code --concurrent} searches at once (50), {@code --targets} for that part (20),
  * {@code --rounds} of concurrent searches (6).
  */
 public final class FederationFanOutHarness {
@@ -65,7 +66,7 @@ public final class FederationFanOutHarness {
             System.out.printf(Locale.ROOT, "yaz-ztest on port %d; %d records per target; %d cores%n", ztest.port(), records,
                     Runtime.getRuntime().availableProcessors());
             System.out.println();
-            System.out.println("   K  wall ms (median)  slowest delay ms  ratio (median, min..max)  peak threads  peak heap MiB");
+            System.out.println("   K  wall ms (median)  slowest delay ms  ratio (median, min..max)  CPU us/record  peak threads  peak heap MiB");
             for (int k : ks) {
                 h.fanOut(ztest, k);
             }
@@ -88,16 +89,20 @@ public final class FederationFanOutHarness {
         }
         double[] ratios = new double[runs];
         long[] walls = new long[runs];
+        long cpuNanos = 0;
         try (Federation f = federation(list, 64)) {
             for (int run = -2; run < runs; run++) {
                 if (run == 0) {
                     resetPeaks();
                 }
+                long cpuBefore = processCpuNanos();
                 long start = System.nanoTime();
-                SearchResult r = f.searchAndWait(Query.any("5"));
+                SearchResult r = f.searchAndWait(query());
                 long wall = (System.nanoTime() - start) / 1_000_000;
+                long cpu = processCpuNanos() - cpuBefore;
                 check(r, k);
                 if (run >= 0) {
+                    cpuNanos += cpu;
                     walls[run] = wall;
                     ratios[run] = (double) wall / slowest;
                 }
@@ -105,8 +110,9 @@ public final class FederationFanOutHarness {
         }
         double[] sorted = ratios.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%4d  %16d  %16d  %8.2f (%.2f..%.2f)  %12d  %13.1f%n", k, median(walls),
-                slowest, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1],
+        double cpuPerRecord = records == 0 ? Double.NaN : cpuNanos / 1000.0 / ((double) runs * k * records);
+        System.out.printf(Locale.ROOT, "%4d  %16d  %16d  %8.2f (%.2f..%.2f)  %13.1f  %12d  %13.1f%n", k, median(walls),
+                slowest, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], cpuPerRecord,
                 ManagementFactory.getThreadMXBean().getPeakThreadCount(), peakHeapBytes() / 1048576.0);
     }
 
@@ -126,7 +132,7 @@ public final class FederationFanOutHarness {
                 long start = System.nanoTime();
                 List<FederatedSearch> running = new ArrayList<>(concurrent);
                 for (int i = 0; i < concurrent; i++) {
-                    running.add(f.search(Query.any("5")));
+                    running.add(f.search(query()));
                 }
                 for (FederatedSearch s : running) {
                     SearchResult r = s.await();
@@ -173,10 +179,20 @@ public final class FederationFanOutHarness {
             throw new IllegalStateException("expected " + k + " targets, got " + r.targets().size());
         }
         for (TargetStatus t : r.targets()) {
-            if (t.state() != TargetState.DONE || t.fetched() != Math.min(records, 5)) {
+            if (t.state() != TargetState.DONE || t.fetched() != records) {
                 throw new IllegalStateException("target did not answer as expected: " + t);
             }
         }
+    }
+
+    /** yaz-ztest answers a numeric term N with N hits: ask for exactly the records fetched. */
+    private Query query() {
+        return Query.any(Integer.toString(Math.max(records, 1)));
+    }
+
+    /** CPU of the whole process (every thread, the Z39.50 loop's native work included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void resetPeaks() {

@@ -216,7 +216,7 @@ public final class Normaliser {
     private ReadResult fromIsoBytes(RawRecord raw, long position, ProblemLog outer) {
         MarcCharset declared = declared(raw.charsetHint(), outer);
         try {
-            Iso2709Framer framer = new Iso2709Framer(new ByteArrayInputStream(raw.bytes()), raw.origin(), maxRecordBytes);
+            Iso2709Framer framer = new Iso2709Framer(raw.bytes(), raw.origin(), maxRecordBytes);
             Iso2709Framer.Frame f = framer.next();
             if (f == null) {
                 outer.add(ProblemKind.UNREADABLE, "no record in " + raw.length() + " bytes of blanks and terminators");

@@ -72,8 +72,39 @@ public final class SearchRun implements FederatedSearch {
     private int open;
     private int records;
 
-    /** What the lane publishes after each step: statuses and clusters of one moment. */
-    private record Progress(List<TargetStatus> statuses, List<Cluster> clusters, int records, Instant end) {
+    /**
+     * Held by the lane while it changes the clusterer and publishes the progress, and by a snapshot
+     * while it takes the clusters of the current progress: so the clusters are those of that moment,
+     * though they are only copied out of the clusterer when somebody looks (once per chunk cost time
+     * in proportion to the records held, so a search of many records was quadratic).
+     */
+    private final Object moment = new Object();
+
+    /** What the lane publishes after each step: statuses and (taken on demand) clusters of one moment. */
+    private static final class Progress {
+        final List<TargetStatus> statuses;
+        final int records;
+        final Instant end;
+        private List<Cluster> clusters; // guarded by moment; null until asked for
+
+        Progress(List<TargetStatus> statuses, List<Cluster> clusters, int records, Instant end) {
+            this.statuses = statuses;
+            this.clusters = clusters;
+            this.records = records;
+            this.end = end;
+        }
+
+        List<TargetStatus> statuses() {
+            return statuses;
+        }
+
+        int records() {
+            return records;
+        }
+
+        Instant end() {
+            return end;
+        }
     }
 
     /** A snapshot's ranking, kept while the progress it was computed from is current. */
@@ -182,6 +213,17 @@ public final class SearchRun implements FederatedSearch {
         List<BibRecord> added = new ArrayList<>(decoded.size());
         List<ClusterUpdate> placements = new ArrayList<>(decoded.size());
         List<RecordProblem> problems = new ArrayList<>();
+        synchronized (moment) {
+            placeAll(run, decoded, added, placements, problems);
+            statuses.set(run.index, run.status(ctx.clock().instant(), start));
+            progress = new Progress(List.copyOf(statuses), null, records, null);
+        }
+        publish(new SearchEvent.RecordsAdded(id, run.targetId(), added, placements, problems));
+        publish(new SearchEvent.TargetChanged(id, statuses.get(run.index)));
+    }
+
+    private void placeAll(TargetRun run, List<RecordDecoder.Decoded> decoded, List<BibRecord> added,
+                          List<ClusterUpdate> placements, List<RecordProblem> problems) {
         for (RecordDecoder.Decoded d : decoded) {
             problems.addAll(d.problems());
             if (d.record() == null) {
@@ -198,8 +240,6 @@ public final class SearchRun implements FederatedSearch {
         if (run.state.ordinal() < TargetState.FETCHING.ordinal()) {
             run.state = TargetState.FETCHING;
         }
-        publish(new SearchEvent.RecordsAdded(id, run.targetId(), added, placements, problems));
-        changed(run);
     }
 
     void applyEnd(TargetRun run, TargetState state, TargetDiagnostic why, OptionalLong hits) {
@@ -266,8 +306,11 @@ public final class SearchRun implements FederatedSearch {
             deadlineTimer.cancel(false);
         }
         Instant end = ctx.clock().instant();
-        Progress last = new Progress(List.copyOf(statuses), clusterer.clusters(), records, end);
-        progress = last;
+        Progress last;
+        synchronized (moment) {
+            last = new Progress(List.copyOf(statuses), clusterer.clusters(), records, end);
+            progress = last;
+        }
         done = true;
         SearchResult r = resultOf(last, end);
         synchronized (subscribers) {
@@ -305,7 +348,11 @@ public final class SearchRun implements FederatedSearch {
     private void changed(TargetRun run) {
         TargetStatus s = run.status(ctx.clock().instant(), start);
         statuses.set(run.index, s);
-        progress = new Progress(List.copyOf(statuses), clusterer.clusters(), records, null);
+        synchronized (moment) {
+            Progress before = progress;
+            // no record came in: the clusters (once taken) stay those of the previous moment
+            progress = new Progress(List.copyOf(statuses), before.clusters, records, null);
+        }
         publish(new SearchEvent.TargetChanged(id, s));
     }
 
@@ -326,7 +373,11 @@ public final class SearchRun implements FederatedSearch {
 
     @Override
     public SearchResult snapshot() {
-        Progress p = progress;
+        Progress p;
+        synchronized (moment) {
+            p = progress;
+            clustersOf(p);
+        }
         Instant now = p.end() != null ? p.end() : ctx.clock().instant();
         return resultOf(p, now);
     }
@@ -334,7 +385,11 @@ public final class SearchRun implements FederatedSearch {
     private SearchResult resultOf(Progress p, Instant now) {
         Ranked r = ranked;
         if (r == null || r.from() != p) {
-            r = new Ranked(p, ctx.ranker().rank(query, p.clusters(), sort), ctx.ranker().facets(p.clusters()));
+            List<Cluster> clusters;
+            synchronized (moment) {
+                clusters = clustersOf(p);
+            }
+            r = new Ranked(p, ctx.ranker().rank(query, clusters, sort), ctx.ranker().facets(clusters));
             ranked = r;
         }
         List<TargetStatus> targets = p.statuses();
@@ -350,6 +405,14 @@ public final class SearchRun implements FederatedSearch {
         }
         return new SearchResult(id, query, p.end() != null, Duration.between(start, now), r.ranked(), r.facets(),
                 targets, p.records());
+    }
+
+    /** The progress's clusters, taken from the clusterer the first time; {@code p} must be current. */
+    private List<Cluster> clustersOf(Progress p) {
+        if (p.clusters == null) {
+            p.clusters = clusterer.clusters();
+        }
+        return p.clusters;
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class Iso2709Framer {
     private final InputStream in;
     private final String name;
     private final int maxRecordBytes;
-    private byte[] buf = new byte[READ_CHUNK];
+    private byte[] buf;
     private int pos;
     private int limit;
     private long bufStart;
@@ -56,9 +56,24 @@ public final class Iso2709Framer {
     private long position;
 
     public Iso2709Framer(InputStream in, String name, int maxRecordBytes) {
+        this(in, name, maxRecordBytes, new byte[READ_CHUNK], 0);
+    }
+
+    /**
+     * Frames bytes already in memory (one record from a target) in place: no read buffer to
+     * allocate and fill, which for a record of a few hundred bytes cost more than decoding it.
+     */
+    public Iso2709Framer(byte[] bytes, String name, int maxRecordBytes) {
+        this(InputStream.nullInputStream(), name, maxRecordBytes, bytes, bytes.length);
+        this.eof = true;
+    }
+
+    private Iso2709Framer(InputStream in, String name, int maxRecordBytes, byte[] buf, int limit) {
         this.in = in;
         this.name = name;
         this.maxRecordBytes = Math.max(maxRecordBytes, LEADER_LENGTH + 2);
+        this.buf = buf;
+        this.limit = limit;
     }
 
     /** The next frame, or null at the end of the input. */
