@@ -12,15 +12,7 @@ import java.util.List;
  * port, with two indexed databases of real records:
  * <ul>
  *   <li>{@code marc21}: 70 Library of Congress MARC21 records (UTF-8), ISBN/ISSN/publisher indexed;</li>
- *   <li>{@code unimarc}: 114 UNIMARC records (Bibliothèque Sainte-Geneviève with 995 items, BNCF Florence),
- *       their UTF-8 declared to Zebra ({@code encoding utf-8} in the .abs): Zebra indexes the true
- *       characters and, as it reads Z39.50 terms as ISO-8859-1 unless UTF-8 is negotiated (no
- *       {@code encoding:} in zebra.cfg), an accented Z39.50 term needs negotiation or Latin-1 terms;</li>
- *   <li>{@code unimarcstock}: 55 other UTF-8 UNIMARC records of the same library set up the stock way,
- *       nothing declared: Zebra reads records and non-negotiated terms alike as ISO-8859-1, so a UTF-8
- *       term sent without negotiation matches (as from yaz-client) and a negotiated one does not. SRU
- *       terms are UTF-8 by definition, so over SRU an accented term finds nothing in this database
- *       whatever the client does (its index holds the Latin-1 reading of the UTF-8 bytes).</li>
+ *   <li>{@code unimarc}: 114 UNIMARC records (Bibliothèque Sainte-Geneviève with 995 items, BNCF Florence).</li>
  * </ul>
  * Record syntaxes usmarc/unimarc, and XML element sets {@code marcxml}, {@code dc}, {@code unimarcxml}.
  * SRU explain answers with a ZeeRex record listing the CQL indexes of YAZ's {@code pqf.properties}
@@ -46,7 +38,6 @@ public final class ZebraPeer implements AutoCloseable {
 
     public static final String MARC21 = "marc21";
     public static final String UNIMARC = "unimarc";
-    public static final String UNIMARC_STOCK = "unimarcstock";
 
     private final PeerProcess process;
 
@@ -73,12 +64,6 @@ public final class ZebraPeer implements AutoCloseable {
             copy("unimarc/bncf-florence.mrc", dir.resolve("data/bncf-florence.uni"));
             copy("unimarc.abs", dir.resolve("unimarc.abs"));
             copy("unimarc.mar", dir.resolve("unimarc.mar"));
-            copy("unimarcstock/cotes8.mrc", dir.resolve("data/cotes8.stk"));
-            copy("unimarcstock/cotesD.mrc", dir.resolve("data/cotesD.stk"));
-            // the same index rules with nothing said about the records' encoding, as a stock setup has
-            Files.writeString(dir.resolve("unimarcstock.abs"), resource("unimarc.abs")
-                    .replaceAll("(?m)^encoding .*$", "").replace("name unimarc", "name unimarcstock"),
-                    StandardCharsets.UTF_8);
             // Debian's marc21.abs, minus an 008 range index absent from bib1.att, plus ISBN & co.
             String shipped = Files.readString(ZEBRA_TAB.resolve("marc21.abs"), StandardCharsets.ISO_8859_1)
                     .replace(",Date-publication:w:range(data,15,3)", "");
@@ -91,7 +76,6 @@ public final class ZebraPeer implements AutoCloseable {
                     "attset: explain.att",
                     "recordType.mrc: grs.marcxml.marc21",
                     "recordType.uni: grs.marcxml.unimarc",
-                    "recordType.stk: grs.marcxml.unimarcstock",
                     "register: " + dir.resolve("reg") + ":200M",
                     "lockDir: " + dir.resolve("lock"),
                     "keyTmpDir: " + dir.resolve("tmp"),
@@ -100,8 +84,6 @@ public final class ZebraPeer implements AutoCloseable {
                     "update", "data/loc-sample-utf8.mrc"), dir);
             PeerProcess.run(List.of(zebraidx.toString(), "-c", "zebra.cfg", "-l", "idx.log", "-d", UNIMARC,
                     "update", "data/bsg-cotesMEL.uni", "data/bncf-florence.uni"), dir);
-            PeerProcess.run(List.of(zebraidx.toString(), "-c", "zebra.cfg", "-l", "idx.log", "-d", UNIMARC_STOCK,
-                    "update", "data/cotes8.stk", "data/cotesD.stk"), dir);
             IOException last = null;
             for (int attempt = 0; attempt < (fixedPort == 0 ? 3 : 1); attempt++) {
                 int port = fixedPort == 0 ? PeerProcess.freePort() : fixedPort;

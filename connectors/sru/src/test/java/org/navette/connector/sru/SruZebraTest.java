@@ -339,20 +339,6 @@ class SruZebraTest {
     }
 
     @Test
-    void anAccentedTitleTermFromTheQueryModelMatchesOverSru() {
-        // SRU terms are UTF-8 in the URL by definition: no setting is involved, unlike Z39.50
-        try (SruConnector c = connector(ZebraPeer.UNIMARC, Map.of("recordSchema", "unimarcxml", "format", "unimarc"))) {
-            RecordingListener listener = new RecordingListener();
-            SearchOutcome out = c.search(SearchRequest.builder(Query.title("bohême")).maxRecords(5).build(), listener);
-
-            assertThat(out.hits()).isEqualTo(1);
-            assertThat(listener.records()).hasSize(1);
-            assertThat(new String(listener.records().get(0).bytes(), java.nio.charset.StandardCharsets.UTF_8))
-                    .contains("Les Intérêts français en Bohême");
-        }
-    }
-
-    @Test
     void theUnimarcSchemaNameAloneHintsUnimarc() {
         try (SruConnector c = connector(ZebraPeer.UNIMARC, Map.of("recordSchema", "unimarcxml"))) {
             Result r = search(c, "dc.creator=cordier", 10);

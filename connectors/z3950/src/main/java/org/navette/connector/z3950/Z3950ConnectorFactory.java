@@ -31,11 +31,9 @@ import org.navette.spi.TargetException;
  * {@code convertCharset} (true: YAZ converts from {@code charset} to UTF-8), {@code user},
  * {@code password}, {@code group}, {@code timeout}, {@code connectTimeout}, {@code presentChunk}
  * (records per present), {@code poolSize} (connections at once, default 4), {@code idleTimeout}
- * (pooled connections idle longer are closed, default 60 s), {@code queryEncoding} (the character
- * set query terms are sent in, default UTF-8), {@code charsetNegotiation} (the character set proposed
- * in Z39.50 negotiation, default "none" as yaz-client and pazpar2: see
- * {@code Z3950Settings.DEFAULT_CHARSET_NEGOTIATION} for what goes over the wire and why),
- * {@code indexes} and {@code unsupportedFields} (query translation).
+ * (pooled connections idle longer are closed, default 60 s), {@code charsetNegotiation} (the
+ * character set proposed in Z39.50 negotiation, default UTF-8 so that accented query terms match;
+ * "none" to propose nothing), {@code indexes} and {@code unsupportedFields} (query translation).
  *
  * <pre>{@code
  * ConnectorRegistry registry = ConnectorRegistry.fromClassPath();   // finds this factory

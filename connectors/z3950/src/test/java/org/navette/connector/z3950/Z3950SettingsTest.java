@@ -30,25 +30,7 @@ class Z3950SettingsTest {
         assertThat(s.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(s.zoomOptions()).containsEntry("async", "1").containsEntry("databaseName", "Default")
                 .containsEntry("preferredRecordSyntax", "usmarc").containsEntry("setname", "default")
-                .doesNotContainKeys("user", "password", "elementSetName", "charset", "rpnCharset");
-        assertThat(s.charsetNegotiation()).as("no negotiation, as yaz-client and pazpar2").isNull();
-        assertThat(s.queryEncoding()).as("terms go as typed, UTF-8").isNull();
-    }
-
-    @ParameterizedTest(name = "negotiation {0}, query encoding {1}")
-    @CsvSource(nullValues = "null", value = {"UTF-8,ISO-8859-1,UTF-8,ISO-8859-1", "none,MARC-8,null,MARC-8",
-        "UTF-8,utf-8,UTF-8,null", "null,latin1,null,latin1"})
-    void theQueryEncodingIsAnOptionOfItsOwnWithOrWithoutNegotiation(String negotiation, String encoding,
-                                                                    String charsetOption, String rpnCharsetOption) {
-        TargetConfig.Builder b = target().set("queryEncoding", encoding);
-        if (negotiation != null) {
-            b.set("charsetNegotiation", negotiation);
-        }
-
-        java.util.Map<String, String> options = Z3950Settings.from(b.build()).zoomOptions();
-
-        assertThat(options.get("charset")).isEqualTo(charsetOption);
-        assertThat(options.get("rpnCharset")).isEqualTo(rpnCharsetOption);
+                .doesNotContainKeys("user", "password", "elementSetName");
     }
 
     @Test
@@ -90,8 +72,6 @@ class Z3950SettingsTest {
         "poolSize|0|target loc: 'poolSize' must be within 1..1000, was 0",
         "presentChunk|0|target loc: 'presentChunk' must be within 1..1000, was 0",
         "timeout|soon|target loc: 'timeout' must be a duration such as 10, 0.5, \"500ms\", \"10s\" or \"2m\", was soon",
-        "queryEncoding|klingon-1|target loc: 'queryEncoding' must be a character set name such as UTF-8, ISO-8859-1 or MARC-8, was 'klingon-1'",
-        "queryEncoding|'  '|target loc: 'queryEncoding' must be a character set name such as UTF-8, ISO-8859-1 or MARC-8, was ''",
         "convertCharset|true|target loc: 'convertCharset' is true but 'charset' (the character set to convert from) is missing"})
     void aBadValueIsRejectedNamingTheTargetTheKeyAndTheValue(String key, String value, String message) {
         Object v = key.equals("convertCharset") ? Boolean.valueOf(value) : value;

@@ -35,20 +35,17 @@ import org.navette.spi.TargetConfig;
  * @param presentChunk   records per present request (and per listener chunk), 0 for the request's chunk size
  * @param poolSize       at most this many connections to the target at once (busy + idle)
  * @param idleTimeout    idle pooled connections older than this are closed
- * @param charsetNegotiation the character set proposed in Z39.50 character-set negotiation, or null
- *                       (the default, key value {@code "none"}) to propose nothing, as yaz-client and
- *                       pazpar2 do; see {@link #DEFAULT_CHARSET_NEGOTIATION} for why
- * @param queryEncoding  the character set query terms are sent in (key {@code queryEncoding}, like
- *                       pazpar2's {@code pz:queryencoding}), or null for UTF-8 as typed; honoured whether
- *                       or not negotiation is on (YAZ converts the terms: ZOOM's {@code rpnCharset})
+ * @param charsetNegotiation the character set proposed in Z39.50 character-set negotiation
+ *                       (default "UTF-8": our query terms are UTF-8, and a server that accepts reads them
+ *                       as such — without it Zebra and Koha read accented terms as Latin-1 and find
+ *                       nothing), or null to negotiate nothing (key value {@code "none"})
  *
  * <p>Thread-safety: immutable.
  */
 public record Z3950Settings(String targetId, String host, int port, String database, Syntax syntax,
                             RecordFormat format, String elementSet, String charset, boolean convertCharset,
                             String user, String password, String group, Duration timeout, Duration connectTimeout,
-                            int presentChunk, int poolSize, Duration idleTimeout, String charsetNegotiation,
-                            String queryEncoding) {
+                            int presentChunk, int poolSize, Duration idleTimeout, String charsetNegotiation) {
 
     /** The protocol-specific keys of a {@code z3950} target (besides {@link TargetConfig#COMMON_KEYS}). */
     public static final Set<String> KEYS = keys();
@@ -56,7 +53,7 @@ public record Z3950Settings(String targetId, String host, int port, String datab
     private static Set<String> keys() {
         Set<String> keys = new java.util.TreeSet<>(Set.of("host", "port", "database", "syntax", "format", "elementSet",
                 "charset", "convertCharset", "user", "password", "group", "connectTimeout", "presentChunk", "poolSize",
-                "idleTimeout", "charsetNegotiation", "queryEncoding"));
+                "idleTimeout", "charsetNegotiation"));
         keys.addAll(PqfTranslator.TARGET_KEYS); // the query translation's own keys ("indexes")
         return Set.copyOf(keys);
     }
@@ -64,24 +61,7 @@ public record Z3950Settings(String targetId, String host, int port, String datab
     public static final int DEFAULT_PORT = 210;
     public static final int DEFAULT_POOL_SIZE = 4;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
-    /**
-     * No character-set negotiation unless a target asks for it. What goes over the wire was compared
-     * with yaz-client's APDU log: the search request carries the same term octets (UTF-8, as a
-     * {@code general} term) with or without negotiation; the only difference is the init request's
-     * {@code proposedCharSets} (ISO 10646 UTF-8), which Zebra accepts. Once accepted, Zebra reads the
-     * terms as UTF-8; without it, it reads them in its {@code encoding:} setting (ISO-8859-1 unless
-     * configured). A Zebra set up the stock way (UTF-8 records, no encoding declared for them) indexes
-     * the records through that same ISO-8859-1 reading, so a non-negotiated UTF-8 term matches and a
-     * negotiated one finds nothing. yaz-client and pazpar2 do not negotiate, and the servers in use
-     * are set up to answer them; a server that needs negotiation (UTF-8 records declared, terms read as
-     * ISO-8859-1) is served by {@code "charsetNegotiation": "UTF-8"} or {@code "queryEncoding":
-     * "ISO-8859-1"}.
-     */
-    public static final String DEFAULT_CHARSET_NEGOTIATION = "none";
-
-    /** Character sets YAZ converts to that Java does not know by these names. */
-    private static final Set<String> YAZ_ONLY_CHARSETS = Set.of("marc8", "marc-8", "marc8s", "marc-8s",
-            "iso5426", "iso-5426", "iso5428", "iso-5428", "advancegreek", "danmarc");
+    public static final String DEFAULT_CHARSET_NEGOTIATION = "UTF-8";
 
     /** The record syntaxes Navette can ask for and read. */
     public enum Syntax {
@@ -157,29 +137,7 @@ public record Z3950Settings(String targetId, String host, int port, String datab
                 config.duration("connectTimeout").orElse(null), presentChunk,
                 config.integer("poolSize", DEFAULT_POOL_SIZE),
                 config.duration("idleTimeout").orElse(DEFAULT_IDLE_TIMEOUT),
-                negotiation(config), queryEncoding(config));
-    }
-
-    private static String queryEncoding(TargetConfig config) {
-        String value = config.string("queryEncoding", "UTF-8").trim();
-        if (!isKnownCharset(value)) {
-            throw new IllegalArgumentException("target " + config.id()
-                    + ": 'queryEncoding' must be a character set name such as UTF-8, ISO-8859-1 or MARC-8, was '"
-                    + value + "'");
-        }
-        // UTF-8 is what the query model holds: nothing to convert, so no option for YAZ
-        return value.equalsIgnoreCase("UTF-8") || value.equalsIgnoreCase("UTF8") ? null : value;
-    }
-
-    private static boolean isKnownCharset(String name) {
-        if (YAZ_ONLY_CHARSETS.contains(name.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        try {
-            return java.nio.charset.Charset.isSupported(name);
-        } catch (java.nio.charset.IllegalCharsetNameException e) {
-            return false;
-        }
+                negotiation(config));
     }
 
     private static String negotiation(TargetConfig config) {
@@ -228,9 +186,6 @@ public record Z3950Settings(String targetId, String host, int port, String datab
         }
         if (charsetNegotiation != null) {
             o.put("charset", charsetNegotiation); // ZOOM's option for Z39.50 character-set negotiation
-        }
-        if (queryEncoding != null) {
-            o.put("rpnCharset", queryEncoding); // ZOOM converts RPN terms from UTF-8, negotiated or not
         }
         o.put("setname", "default");
         o.put("implementationName", "Navette");
