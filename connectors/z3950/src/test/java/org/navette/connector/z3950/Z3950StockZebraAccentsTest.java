@@ -26,9 +26,9 @@ import org.navette.spi.TargetConfig;
  * Accented title words against Zebras serving UTF-8 UNIMARC ({@link StockUnimarcZebra}), with a
  * target's default settings. On the stock setup, proposing UTF-8 in character-set negotiation made
  * Zebra decode the term differently from its index (0 hits); the default now negotiates nothing.
- * SRU is checked on Koha's setup only: YAZ's front end reads every SRU term as UTF-8, so the stock
- * setup finds no accented CQL term whatever the client sends (curl: {@code dc.title=misérables} 0 hits,
- * {@code dc.title=petit} 1) — a server matter, not a client one.
+ * SRU is checked on Koha's setup only: the stock setup finds no accented CQL term whatever the client
+ * sends (curl: {@code dc.title=misérables} 0 hits, {@code dc.title=petit} 1), as if Zebra decoded SRU
+ * terms as UTF-8 the way it does after a UTF-8 negotiation — a server matter, not a client one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Z3950StockZebraAccentsTest {
