@@ -31,9 +31,12 @@ import org.navette.spi.TargetException;
  * {@code convertCharset} (true: YAZ converts from {@code charset} to UTF-8), {@code user},
  * {@code password}, {@code group}, {@code timeout}, {@code connectTimeout}, {@code presentChunk}
  * (records per present), {@code poolSize} (connections at once, default 4), {@code idleTimeout}
- * (pooled connections idle longer are closed, default 60 s), {@code charsetNegotiation} (the
- * character set proposed in Z39.50 negotiation, default UTF-8 so that accented query terms match;
- * "none" to propose nothing), {@code indexes} and {@code unsupportedFields} (query translation).
+ * (pooled connections idle longer are closed, default 60 s), {@code charsetNegotiation} (a
+ * character set to propose in Z39.50 negotiation; default "none", as yaz-client, Koha and pazpar2
+ * do, because a stock Zebra then decodes terms as it indexed its records), {@code queryEncoding}
+ * (the character set query terms are sent in, default UTF-8; e.g. ISO-8859-1 or MARC-8 has YAZ convert
+ * each term, with or without negotiation; an unknown name is refused), {@code indexes} and
+ * {@code unsupportedFields} (query translation).
  *
  * <pre>{@code
  * ConnectorRegistry registry = ConnectorRegistry.fromClassPath();   // finds this factory

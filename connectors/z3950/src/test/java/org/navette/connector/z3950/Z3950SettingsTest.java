@@ -87,4 +87,50 @@ class Z3950SettingsTest {
         assertThatThrownBy(() -> registry.create(target().set("databse", "x").build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown key(s) [databse]");
     }
+
+    @Test
+    void byDefaultNothingIsNegotiatedAndTermsGoAsUtf8Unconverted() {
+        Z3950Settings s = Z3950Settings.from(target().build());
+
+        assertThat(s.charsetNegotiation()).isNull();
+        assertThat(s.queryEncoding()).isNull();
+        assertThat(s.zoomOptions()).doesNotContainKeys("charset", "rpnCharset");
+    }
+
+    @ParameterizedTest(name = "queryEncoding {0}, charsetNegotiation {1}")
+    @CsvSource(nullValues = "null", value = {"ISO-8859-1,null", "iso-8859-1,UTF-8", "MARC-8,none", "iso5426,null"})
+    void theQueryEncodingIsHonouredWithOrWithoutNegotiation(String encoding, String negotiation) {
+        TargetConfig.Builder b = target().set("queryEncoding", encoding);
+        if (negotiation != null) {
+            b.set("charsetNegotiation", negotiation);
+        }
+        Z3950Settings s = Z3950Settings.from(b.build());
+
+        assertThat(s.zoomOptions()).containsEntry("rpnCharset", encoding);
+        if (negotiation == null || negotiation.equals("none")) {
+            assertThat(s.zoomOptions()).doesNotContainKey("charset");
+        } else {
+            assertThat(s.zoomOptions()).containsEntry("charset", negotiation);
+        }
+    }
+
+    @ParameterizedTest(name = "queryEncoding {0}")
+    @CsvSource({"UTF-8", "utf8", "' utf-8 '"})
+    void utf8NeedsNoConversion(String encoding) {
+        assertThat(Z3950Settings.from(target().set("queryEncoding", encoding).build()).zoomOptions())
+                .doesNotContainKey("rpnCharset");
+    }
+
+    @ParameterizedTest(name = "queryEncoding \"{0}\"")
+    @CsvSource(delimiter = '|', value = {
+        "latin-9000|target loc: 'queryEncoding' must be a character set such as UTF-8, ISO-8859-1 or MARC-8, was latin-9000",
+        "utf 8|target loc: 'queryEncoding' must be a character set such as UTF-8, ISO-8859-1 or MARC-8, was utf 8",
+        "''|target loc: 'queryEncoding' must be a character set such as UTF-8, ISO-8859-1 or MARC-8, was empty"})
+    void anUnknownQueryEncodingIsRefusedWhenTheTargetIsRead(String encoding, String message) {
+        assertThatThrownBy(() -> Z3950Settings.from(target().set("queryEncoding", encoding).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+        assertThatThrownBy(() -> ConnectorRegistry.of(new Z3950ConnectorFactory())
+                .create(target().set("queryEncoding", encoding).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'queryEncoding'");
+    }
 }

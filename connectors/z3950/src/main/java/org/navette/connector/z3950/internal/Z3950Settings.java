@@ -35,17 +35,19 @@ import org.navette.spi.TargetConfig;
  * @param presentChunk   records per present request (and per listener chunk), 0 for the request's chunk size
  * @param poolSize       at most this many connections to the target at once (busy + idle)
  * @param idleTimeout    idle pooled connections older than this are closed
- * @param charsetNegotiation the character set proposed in Z39.50 character-set negotiation
- *                       (default "UTF-8": our query terms are UTF-8, and a server that accepts reads them
- *                       as such — without it Zebra and Koha read accented terms as Latin-1 and find
- *                       nothing), or null to negotiate nothing (key value {@code "none"})
+ * @param charsetNegotiation the character set proposed in Z39.50 character-set negotiation, or null
+ *                       (the default, key value {@code "none"}) to propose nothing; see {@link #queryEncoding}
+ * @param queryEncoding  the character set query terms are sent in (key {@code queryEncoding}, default
+ *                       {@value #DEFAULT_QUERY_ENCODING}); anything but UTF-8 has YAZ convert each term
+ *                       (ZOOM's {@code rpnCharset}), whether or not a character set was negotiated
  *
  * <p>Thread-safety: immutable.
  */
 public record Z3950Settings(String targetId, String host, int port, String database, Syntax syntax,
                             RecordFormat format, String elementSet, String charset, boolean convertCharset,
                             String user, String password, String group, Duration timeout, Duration connectTimeout,
-                            int presentChunk, int poolSize, Duration idleTimeout, String charsetNegotiation) {
+                            int presentChunk, int poolSize, Duration idleTimeout, String charsetNegotiation,
+                            String queryEncoding) {
 
     /** The protocol-specific keys of a {@code z3950} target (besides {@link TargetConfig#COMMON_KEYS}). */
     public static final Set<String> KEYS = keys();
@@ -53,7 +55,7 @@ public record Z3950Settings(String targetId, String host, int port, String datab
     private static Set<String> keys() {
         Set<String> keys = new java.util.TreeSet<>(Set.of("host", "port", "database", "syntax", "format", "elementSet",
                 "charset", "convertCharset", "user", "password", "group", "connectTimeout", "presentChunk", "poolSize",
-                "idleTimeout", "charsetNegotiation"));
+                "idleTimeout", "charsetNegotiation", "queryEncoding"));
         keys.addAll(PqfTranslator.TARGET_KEYS); // the query translation's own keys ("indexes")
         return Set.copyOf(keys);
     }
@@ -61,7 +63,27 @@ public record Z3950Settings(String targetId, String host, int port, String datab
     public static final int DEFAULT_PORT = 210;
     public static final int DEFAULT_POOL_SIZE = 4;
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
-    public static final String DEFAULT_CHARSET_NEGOTIATION = "UTF-8";
+
+    /**
+     * No character-set negotiation unless a target asks for it, and terms sent as UTF-8 octets.
+     *
+     * <p>Why (measured with YAZ's apdulog against Zebra 2.2): the search APDU carries the term as the
+     * same {@code general} octets (UTF-8 bytes) with or without negotiation; what changes is how Zebra
+     * reads them. Without negotiation Zebra decodes terms in the {@code encoding:} of its zebra.cfg,
+     * ISO-8859-1 unless set; a stock setup also indexes the UTF-8 records as ISO-8859-1 (no
+     * {@code encoding} line in the .abs file), so term and index bytes agree and {@code traité}
+     * matches. Once UTF-8 is negotiated, Zebra decodes the term as UTF-8 and it no longer matches
+     * that index: 0 hits. Koha's Zebra sets {@code encoding: UTF-8} and matches either way; yaz-client,
+     * ZOOM's default, Koha's own client and pazpar2 ({@code pz:queryencoding}) negotiate nothing, so
+     * servers are set up for UTF-8 octets without negotiation. A server that wants another encoding
+     * gets {@code queryEncoding}; one that needs negotiation gets {@code charsetNegotiation}.
+     */
+    public static final String DEFAULT_CHARSET_NEGOTIATION = "none";
+    public static final String DEFAULT_QUERY_ENCODING = "UTF-8";
+
+    /** Character sets YAZ converts to that Java does not know by these names. */
+    private static final Set<String> YAZ_ONLY_CHARSETS = Set.of("marc8", "marc-8", "marc8s", "marc-8s", "marc8lossy",
+            "marc8lossless", "iso5426", "iso-5426", "iso6937", "iso-6937", "advancegreek", "danmarc");
 
     /** The record syntaxes Navette can ask for and read. */
     public enum Syntax {
@@ -137,7 +159,31 @@ public record Z3950Settings(String targetId, String host, int port, String datab
                 config.duration("connectTimeout").orElse(null), presentChunk,
                 config.integer("poolSize", DEFAULT_POOL_SIZE),
                 config.duration("idleTimeout").orElse(DEFAULT_IDLE_TIMEOUT),
-                negotiation(config));
+                negotiation(config), queryEncoding(config));
+    }
+
+    /** The term encoding, or null for UTF-8 (no conversion); an unknown name is refused here, not at search. */
+    private static String queryEncoding(TargetConfig config) {
+        String value = config.string("queryEncoding", DEFAULT_QUERY_ENCODING).trim();
+        if (!knownCharset(value)) {
+            throw new IllegalArgumentException("target " + config.id() + ": 'queryEncoding' must be a character set"
+                    + " such as UTF-8, ISO-8859-1 or MARC-8, was " + (value.isEmpty() ? "empty" : value));
+        }
+        return value.equalsIgnoreCase("utf-8") || value.equalsIgnoreCase("utf8") ? null : value;
+    }
+
+    private static boolean knownCharset(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        if (YAZ_ONLY_CHARSETS.contains(name.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        try {
+            return java.nio.charset.Charset.isSupported(name);
+        } catch (java.nio.charset.IllegalCharsetNameException e) {
+            return false;
+        }
     }
 
     private static String negotiation(TargetConfig config) {
@@ -186,6 +232,10 @@ public record Z3950Settings(String targetId, String host, int port, String datab
         }
         if (charsetNegotiation != null) {
             o.put("charset", charsetNegotiation); // ZOOM's option for Z39.50 character-set negotiation
+        }
+        if (queryEncoding != null) {
+            // ZOOM converts each RPN term from UTF-8 to this before it goes on the wire, negotiated or not
+            o.put("rpnCharset", queryEncoding);
         }
         o.put("setname", "default");
         o.put("implementationName", "Navette");
