@@ -35,9 +35,9 @@ import org.navette.rank.Ranker;
 import org.navette.rank.SortOrder;
 import org.navette.spi.Connector;
 import org.navette.spi.ConnectorRegistry;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

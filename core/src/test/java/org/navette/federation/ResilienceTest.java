@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.navette.testing.MutableClock;
 import org.navette.query.Query;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetConfig;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetConfig;
 
 class ResilienceTest {
     @RegisterExtension

@@ -25,12 +25,12 @@ import java.util.function.Supplier;
 import org.navette.federation.ResilienceSettings;
 import org.navette.federation.TargetState;
 import org.navette.spi.Connector;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

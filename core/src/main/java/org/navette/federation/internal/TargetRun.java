@@ -15,7 +15,7 @@ import org.navette.model.RawRecord;
 import org.navette.spi.CancellationSignal;
 import org.navette.spi.Phase;
 import org.navette.spi.SearchListener;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * One target's part in one search. Connector callbacks arrive on I/O threads and are handed on:

@@ -1,8 +1,8 @@
 package org.navette.connector.sru.internal;
 
 import java.util.Map;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * Maps SRU diagnostics ({@code info:srw/diagnostic/1/N}, the list maintained by the Library of
