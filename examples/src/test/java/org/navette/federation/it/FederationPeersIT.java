@@ -30,6 +30,7 @@ import org.navette.connector.sru.SruConnectorFactory;
 import org.navette.connector.z3950.Z3950ConnectorFactory;
 import org.navette.connector.z3950.internal.NativeCounts;
 import org.navette.connector.z3950.internal.ZoomConnector;
+import org.navette.federation.CircuitState;
 import org.navette.federation.FederatedSearch;
 import org.navette.federation.Federation;
 import org.navette.federation.ResilienceSettings;
@@ -209,7 +210,7 @@ class FederationPeersIT {
             assertThat(beforeOpenDuration).isEqualTo(TargetState.SKIPPED);
             assertThat(state(healed, "flaky")).isEqualTo(TargetState.DONE);
             assertThat(healed.target("flaky").orElseThrow().fetched()).isEqualTo(10);
-            assertThat(f.circuitState("flaky")).isEqualTo("closed");
+            assertThat(f.circuitState("flaky")).isEqualTo(CircuitState.CLOSED);
         }
     }
 

@@ -29,4 +29,7 @@
  * spent time budgets (TIMEOUT). A record the server could not deliver is a RECORD_FAILED warning
  * with its position; the other records still arrive.
  */
+@NullMarked
 package org.navette.connector.sru;
+
+import org.jspecify.annotations.NullMarked;
