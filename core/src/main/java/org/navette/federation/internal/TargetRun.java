@@ -30,7 +30,7 @@ import org.navette.target.TargetDiagnostic;
  * <p>Thread-safety: the entry points ({@link #listener()}, {@link #end}) are safe from any thread; the
  * status fields are confined to the search's lane; the slot flags are atomic.
  */
-public final class TargetRun {
+final class TargetRun {
     /** Warnings kept per target: enough to diagnose, bounded however many records fail. */
     static final int MAX_WARNINGS = 50;
 

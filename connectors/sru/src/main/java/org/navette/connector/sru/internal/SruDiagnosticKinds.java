@@ -15,7 +15,7 @@ import org.navette.target.TargetDiagnostic;
  *
  * <p>Thread-safety: stateless.
  */
-public final class SruDiagnosticKinds {
+final class SruDiagnosticKinds {
     /** Standard messages for the diagnostics a server may send without one. */
     private static final Map<Integer, String> MESSAGES = Map.ofEntries(
             Map.entry(1, "General system error"), Map.entry(2, "System temporarily unavailable"),

@@ -27,7 +27,7 @@ import org.navette.target.TargetException;
  *
  * <p>Thread-safety: safe for concurrent use.
  */
-public final class SruResponseReader {
+final class SruResponseReader {
     private static final int HEAD_BYTES = 1024;
     private static final int EXCERPT_CHARS = 200;
 

@@ -30,7 +30,7 @@ import org.navette.target.TargetException;
  * <p>Thread-safety: confined to its loop's thread, except the cancellation and pool callbacks, which
  * only {@link EventLoop#post post} to the loop.
  */
-public final class SearchTask {
+final class SearchTask {
     /** Receives the end of a search, on the loop's thread. */
     public interface Completion {
         void succeeded(SearchOutcome outcome);

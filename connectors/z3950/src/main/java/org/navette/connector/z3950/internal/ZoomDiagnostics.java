@@ -18,7 +18,7 @@ import org.navette.target.TargetDiagnostic;
  *
  * <p>Thread-safety: stateless.
  */
-public final class ZoomDiagnostics {
+final class ZoomDiagnostics {
     public static final int ZOOM_CONNECT = 10000;
     public static final int ZOOM_MEMORY = 10001;
     public static final int ZOOM_ENCODE = 10002;
