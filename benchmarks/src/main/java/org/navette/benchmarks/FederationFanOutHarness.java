@@ -19,7 +19,7 @@ import org.navette.federation.TargetState;
 import org.navette.federation.TargetStatus;
 import org.navette.query.Query;
 import org.navette.spi.ConnectorRegistry;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 import org.navette.testpeers.ZtestPeer;
 
 /**

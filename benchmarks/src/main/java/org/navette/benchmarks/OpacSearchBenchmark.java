@@ -16,7 +16,7 @@ import org.navette.spi.Connector;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -35,9 +35,9 @@ import org.navette.rank.Ranker;
 import org.navette.rank.SortOrder;
 import org.navette.spi.Connector;
 import org.navette.spi.ConnectorRegistry;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -184,8 +184,8 @@ public final class Federation implements AutoCloseable {
         return guard(targetId).resilience();
     }
 
-    /** The target's circuit state: {@code closed}, {@code open}, {@code half_open} or {@code disabled}. */
-    public String circuitState(String targetId) {
+    /** Where the target's circuit breaker stands. */
+    public CircuitState circuitState(String targetId) {
         return guard(targetId).circuitState();
     }
 
@@ -263,80 +263,80 @@ public final class Federation implements AutoCloseable {
         }
 
         /** Where connectors come from (default: every {@code ConnectorFactory} on the class path). */
-        public Builder registry(ConnectorRegistry v) {
-            registry = Objects.requireNonNull(v, "registry");
+        public Builder registry(ConnectorRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
             return this;
         }
 
         /** The overall deadline of a search (default 20 s): the result is returned then, whatever is missing. */
-        public Builder deadline(Duration v) {
-            deadline = positive("deadline", v);
+        public Builder deadline(Duration deadline) {
+            this.deadline = positive("deadline", deadline);
             return this;
         }
 
         /** A target's time budget when its own {@code timeout} setting is absent (default 10 s). */
-        public Builder targetTimeout(Duration v) {
-            targetTimeout = positive("targetTimeout", v);
+        public Builder targetTimeout(Duration targetTimeout) {
+            this.targetTimeout = positive("targetTimeout", targetTimeout);
             return this;
         }
 
         /** Records fetched per target (default 20); a target's {@code maxRecords} caps it. Range 0..10000. */
-        public Builder maxRecordsPerTarget(int v) {
-            maxRecordsPerTarget = within("maxRecordsPerTarget", v, 0, 10_000);
+        public Builder maxRecordsPerTarget(int maxRecordsPerTarget) {
+            this.maxRecordsPerTarget = within("maxRecordsPerTarget", maxRecordsPerTarget, 0, 10_000);
             return this;
         }
 
         /** Records per present/page and per chunk handed on (default 10); a target's {@code chunkSize} wins. Range 1..1000. */
-        public Builder chunkSize(int v) {
-            chunkSize = within("chunkSize", v, 1, 1000);
+        public Builder chunkSize(int chunkSize) {
+            this.chunkSize = within("chunkSize", chunkSize, 1, 1000);
             return this;
         }
 
         /** Target searches in flight at once across all searches (default 512). Range 1..100000. */
-        public Builder maxInFlight(int v) {
-            maxInFlight = within("maxInFlight", v, 1, 100_000);
+        public Builder maxInFlight(int maxInFlight) {
+            this.maxInFlight = within("maxInFlight", maxInFlight, 1, 100_000);
             return this;
         }
 
         /** Threads of the pool this federation creates for normalising and clustering (default: cores, at least 2). */
-        public Builder cpuThreads(int v) {
-            cpuThreads = within("cpuThreads", v, 1, 1024);
+        public Builder cpuThreads(int cpuThreads) {
+            this.cpuThreads = within("cpuThreads", cpuThreads, 1, 1024);
             return this;
         }
 
         /** Threads of the pool this federation creates for connectors that block (default 32). */
-        public Builder blockingThreads(int v) {
-            blockingThreads = within("blockingThreads", v, 1, 4096);
+        public Builder blockingThreads(int blockingThreads) {
+            this.blockingThreads = within("blockingThreads", blockingThreads, 1, 4096);
             return this;
         }
 
         /** Events buffered per Flow subscriber before record events are left out (default 1024). */
-        public Builder subscriberBuffer(int v) {
-            subscriberBuffer = within("subscriberBuffer", v, 1, 1_000_000);
+        public Builder subscriberBuffer(int subscriberBuffer) {
+            this.subscriberBuffer = within("subscriberBuffer", subscriberBuffer, 1, 1_000_000);
             return this;
         }
 
         /** Runs normalising, clustering and event delivery here instead of a pool of the federation's own. */
-        public Builder executor(Executor v) {
-            cpu = Objects.requireNonNull(v, "executor");
+        public Builder executor(Executor executor) {
+            cpu = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
         /** Runs connectors that block here instead of a pool of the federation's own. */
-        public Builder blockingExecutor(Executor v) {
-            blocking = Objects.requireNonNull(v, "blockingExecutor");
+        public Builder blockingExecutor(Executor blockingExecutor) {
+            blocking = Objects.requireNonNull(blockingExecutor, "blockingExecutor");
             return this;
         }
 
         /** Runs timeouts, retries and deadlines here instead of a scheduler thread of the federation's own. */
-        public Builder scheduler(ScheduledExecutorService v) {
-            scheduler = Objects.requireNonNull(v, "scheduler");
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 
         /** The clock for elapsed times and circuit breaker waits (default: system UTC). */
-        public Builder clock(Clock v) {
-            clock = Objects.requireNonNull(v, "clock");
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -345,8 +345,8 @@ public final class Federation implements AutoCloseable {
          * Navette runs without Micrometer on the class path): per-target latency timers, outcome counters,
          * circuit state gauges, in-flight gauge, search duration. Default: no metrics.
          */
-        public Builder meterRegistry(Object v) {
-            meterRegistry = Objects.requireNonNull(v, "meterRegistry");
+        public Builder meterRegistry(Object meterRegistry) {
+            this.meterRegistry = Objects.requireNonNull(meterRegistry, "meterRegistry");
             return this;
         }
 
@@ -355,26 +355,26 @@ public final class Federation implements AutoCloseable {
          * {@code priority} setting (an integer, highest first) become its source priority — whose record
          * represents a cluster — unless the matcher's settings name one already.
          */
-        public Builder matcher(Matcher v) {
-            matcher = Objects.requireNonNull(v, "matcher");
+        public Builder matcher(Matcher matcher) {
+            this.matcher = Objects.requireNonNull(matcher, "matcher");
             return this;
         }
 
         /** The ranker of clusters and facets (default {@link Ranker#ofDefaults()}). */
-        public Builder ranker(Ranker v) {
-            ranker = Objects.requireNonNull(v, "ranker");
+        public Builder ranker(Ranker ranker) {
+            this.ranker = Objects.requireNonNull(ranker, "ranker");
             return this;
         }
 
         /** The default order of clusters (default relevance). */
-        public Builder sort(SortOrder v) {
-            sort = Objects.requireNonNull(v, "sort");
+        public Builder sort(SortOrder sort) {
+            this.sort = Objects.requireNonNull(sort, "sort");
             return this;
         }
 
         /** Resilience settings every target starts from before its own {@code "resilience"} object. */
-        public Builder defaultResilience(ResilienceSettings v) {
-            resilience = Objects.requireNonNull(v, "defaultResilience");
+        public Builder defaultResilience(ResilienceSettings defaultResilience) {
+            resilience = Objects.requireNonNull(defaultResilience, "defaultResilience");
             return this;
         }
 
@@ -382,14 +382,14 @@ public final class Federation implements AutoCloseable {
          * The normaliser records go through (default {@link Normaliser#ofDefaults()}: format and character
          * set detected per record).
          */
-        public Builder normaliser(Normaliser v) {
-            decoder = NormaliserDecoder.of(Objects.requireNonNull(v, "normaliser"));
+        public Builder normaliser(Normaliser normaliser) {
+            decoder = NormaliserDecoder.of(Objects.requireNonNull(normaliser, "normaliser"));
             return this;
         }
 
         /** How raw records become BibRecords; for tests of the engine's own logic. */
-        Builder decoder(RecordDecoder v) {
-            decoder = Objects.requireNonNull(v, "decoder");
+        Builder decoder(RecordDecoder decoder) {
+            this.decoder = Objects.requireNonNull(decoder, "decoder");
             return this;
         }
 

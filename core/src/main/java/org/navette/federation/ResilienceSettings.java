@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /**
  * How a {@link Federation} protects itself and each target, with Resilience4j: a circuit breaker
@@ -284,34 +284,34 @@ public final class ResilienceSettings {
             return v;
         }
 
-        public Builder circuitBreaker(boolean v) { circuitBreaker = v; return this; }
+        public Builder circuitBreaker(boolean circuitBreaker) { this.circuitBreaker = circuitBreaker; return this; }
 
         /** @throws IllegalArgumentException unless within 1..100 (percent) */
-        public Builder failureRateThreshold(int v) { failureRateThreshold = within("failureRateThreshold", v, 1, 100); return this; }
+        public Builder failureRateThreshold(int failureRateThreshold) { this.failureRateThreshold = within("failureRateThreshold", failureRateThreshold, 1, 100); return this; }
 
         /** @throws IllegalArgumentException unless within 1..1000 */
-        public Builder slidingWindow(int v) { slidingWindow = within("slidingWindow", v, 1, 1000); return this; }
+        public Builder slidingWindow(int slidingWindow) { this.slidingWindow = within("slidingWindow", slidingWindow, 1, 1000); return this; }
 
         /** @throws IllegalArgumentException unless within 1..1000 */
-        public Builder minimumCalls(int v) { minimumCalls = within("minimumCalls", v, 1, 1000); return this; }
+        public Builder minimumCalls(int minimumCalls) { this.minimumCalls = within("minimumCalls", minimumCalls, 1, 1000); return this; }
 
         /** @throws IllegalArgumentException unless positive */
-        public Builder openDuration(Duration v) { openDuration = positive("openDuration", v); return this; }
+        public Builder openDuration(Duration openDuration) { this.openDuration = positive("openDuration", openDuration); return this; }
 
         /** @throws IllegalArgumentException unless within 1..100 */
-        public Builder halfOpenCalls(int v) { halfOpenCalls = within("halfOpenCalls", v, 1, 100); return this; }
+        public Builder halfOpenCalls(int halfOpenCalls) { this.halfOpenCalls = within("halfOpenCalls", halfOpenCalls, 1, 100); return this; }
 
         /** @throws IllegalArgumentException unless within 1..10000 */
-        public Builder maxConcurrent(int v) { maxConcurrent = within("maxConcurrent", v, 1, 10_000); return this; }
+        public Builder maxConcurrent(int maxConcurrent) { this.maxConcurrent = within("maxConcurrent", maxConcurrent, 1, 10_000); return this; }
 
         /** @throws IllegalArgumentException unless within 0..10 */
-        public Builder retries(int v) { retries = within("retries", v, 0, 10); return this; }
+        public Builder retries(int retries) { this.retries = within("retries", retries, 0, 10); return this; }
 
         /** @throws IllegalArgumentException unless positive */
-        public Builder retryBackoff(Duration v) { retryBackoff = positive("retryBackoff", v); return this; }
+        public Builder retryBackoff(Duration retryBackoff) { this.retryBackoff = positive("retryBackoff", retryBackoff); return this; }
 
         /** At most this many searches per period; null for no limit. */
-        public Builder rateLimit(RateLimit v) { rateLimit = v; return this; }
+        public Builder rateLimit(RateLimit rateLimit) { this.rateLimit = rateLimit; return this; }
 
         /** Builds the settings; a {@code minimumCalls} above {@code slidingWindow} is read as the window size. */
         public ResilienceSettings build() {

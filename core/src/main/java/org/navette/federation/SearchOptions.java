@@ -80,20 +80,20 @@ public final class SearchOptions {
         }
 
         /** @throws IllegalArgumentException unless positive */
-        public Builder deadline(Duration v) {
-            if (v == null || v.isNegative() || v.isZero()) {
-                throw new IllegalArgumentException("deadline must be positive, was " + v);
+        public Builder deadline(Duration deadline) {
+            if (deadline == null || deadline.isNegative() || deadline.isZero()) {
+                throw new IllegalArgumentException("deadline must be positive, was " + deadline);
             }
-            deadline = v;
+            this.deadline = deadline;
             return this;
         }
 
         /** @throws IllegalArgumentException unless within 0..10000 (0: count hits only) */
-        public Builder maxRecordsPerTarget(int v) {
-            if (v < 0 || v > 10_000) {
-                throw new IllegalArgumentException("maxRecordsPerTarget must be within 0..10000, was " + v);
+        public Builder maxRecordsPerTarget(int maxRecordsPerTarget) {
+            if (maxRecordsPerTarget < 0 || maxRecordsPerTarget > 10_000) {
+                throw new IllegalArgumentException("maxRecordsPerTarget must be within 0..10000, was " + maxRecordsPerTarget);
             }
-            maxRecordsPerTarget = v;
+            this.maxRecordsPerTarget = maxRecordsPerTarget;
             return this;
         }
 
@@ -102,21 +102,21 @@ public final class SearchOptions {
          *
          * @throws IllegalArgumentException when empty or holding a blank id
          */
-        public Builder targets(Set<String> v) {
-            if (v == null || v.isEmpty() || v.stream().anyMatch(s -> s == null || s.isBlank())) {
-                throw new IllegalArgumentException("targets must be a non-empty set of target ids, was " + v);
+        public Builder targets(Set<String> targets) {
+            if (targets == null || targets.isEmpty() || targets.stream().anyMatch(s -> s == null || s.isBlank())) {
+                throw new IllegalArgumentException("targets must be a non-empty set of target ids, was " + targets);
             }
-            targets = new LinkedHashSet<>(v);
+            this.targets = new LinkedHashSet<>(targets);
             return this;
         }
 
-        public Builder sort(SortOrder v) {
-            sort = Objects.requireNonNull(v, "sort");
+        public Builder sort(SortOrder sort) {
+            this.sort = Objects.requireNonNull(sort, "sort");
             return this;
         }
 
-        public Builder listener(FederatedSearchListener v) {
-            listener = Objects.requireNonNull(v, "listener");
+        public Builder listener(FederatedSearchListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * One target's part in a federated search: its state, what it reported and fetched, how long it

@@ -20,4 +20,7 @@
  * }
  * }</pre>
  */
+@NullMarked
 package org.navette.match;
+
+import org.jspecify.annotations.NullMarked;

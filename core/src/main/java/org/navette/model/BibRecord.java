@@ -302,34 +302,34 @@ public final class BibRecord {
             return s == null || s.isBlank() ? null : s.strip();
         }
 
-        public Builder titleProper(String v) { titleProper = text(v); return this; }
-        public Builder titleRemainder(String v) { titleRemainder = text(v); return this; }
-        public Builder partNumber(String v) { partNumber = text(v); return this; }
-        public Builder partName(String v) { partName = text(v); return this; }
-        public Builder responsibility(String v) { responsibility = text(v); return this; }
-        public Builder edition(String v) { edition = text(v); return this; }
-        public Builder publisher(String v) { publisher = text(v); return this; }
-        public Builder place(String v) { place = text(v); return this; }
-        public Builder extent(String v) { extent = text(v); return this; }
-        public Builder characterSet(String v) { characterSet = text(v); return this; }
-        public Builder marc(org.marc4j.marc.Record v) { marc = v; return this; }
+        public Builder titleProper(String titleProper) { this.titleProper = text(titleProper); return this; }
+        public Builder titleRemainder(String titleRemainder) { this.titleRemainder = text(titleRemainder); return this; }
+        public Builder partNumber(String partNumber) { this.partNumber = text(partNumber); return this; }
+        public Builder partName(String partName) { this.partName = text(partName); return this; }
+        public Builder responsibility(String responsibility) { this.responsibility = text(responsibility); return this; }
+        public Builder edition(String edition) { this.edition = text(edition); return this; }
+        public Builder publisher(String publisher) { this.publisher = text(publisher); return this; }
+        public Builder place(String place) { this.place = text(place); return this; }
+        public Builder extent(String extent) { this.extent = text(extent); return this; }
+        public Builder characterSet(String characterSet) { this.characterSet = text(characterSet); return this; }
+        public Builder marc(org.marc4j.marc.Record marc) { this.marc = marc; return this; }
 
         /** @throws IllegalArgumentException when the year is outside 1..2999 */
-        public Builder year(Integer v) {
-            if (v != null && (v < 1 || v > 2999)) {
-                throw new IllegalArgumentException("year must be within 1..2999, was " + v + " (record " + source + ")");
+        public Builder year(Integer year) {
+            if (year != null && (year < 1 || year > 2999)) {
+                throw new IllegalArgumentException("year must be within 1..2999, was " + year + " (record " + source + ")");
             }
-            year = v;
+            this.year = year;
             return this;
         }
 
-        public Builder materialType(MaterialType v) {
-            materialType = v == null ? MaterialType.OTHER : v;
+        public Builder materialType(MaterialType materialType) {
+            this.materialType = materialType == null ? MaterialType.OTHER : materialType;
             return this;
         }
 
-        public Builder carrier(Carrier v) {
-            carrier = v == null ? Carrier.UNKNOWN : v;
+        public Builder carrier(Carrier carrier) {
+            this.carrier = carrier == null ? Carrier.UNKNOWN : carrier;
             return this;
         }
 
@@ -369,9 +369,9 @@ public final class BibRecord {
         public Builder addSeries(String s) { String v = text(s); if (v != null && !series.contains(v)) { series.add(v); } return this; }
         public Builder addSubject(String s) { String v = text(s); if (v != null && !subjects.contains(v)) { subjects.add(v); } return this; }
 
-        public Builder authors(Collection<Author> v) { authors.clear(); v.forEach(this::addAuthor); return this; }
-        public Builder holdings(Collection<Holding> v) { holdings.clear(); v.forEach(this::addHolding); return this; }
-        public Builder problems(Collection<RecordProblem> v) { problems.clear(); v.forEach(this::addProblem); return this; }
+        public Builder authors(Collection<Author> authors) { this.authors.clear(); authors.forEach(this::addAuthor); return this; }
+        public Builder holdings(Collection<Holding> holdings) { this.holdings.clear(); holdings.forEach(this::addHolding); return this; }
+        public Builder problems(Collection<RecordProblem> problems) { this.problems.clear(); problems.forEach(this::addProblem); return this; }
 
         public BibRecord build() {
             return new BibRecord(this);

@@ -60,14 +60,14 @@ public record Holding(String library, String branch, String location, String cal
         private Builder() {
         }
 
-        public Builder library(String v) { library = v; return this; }
-        public Builder branch(String v) { branch = v; return this; }
-        public Builder location(String v) { location = v; return this; }
-        public Builder callNumber(String v) { callNumber = v; return this; }
-        public Builder barcode(String v) { barcode = v; return this; }
-        public Builder status(String v) { status = v; return this; }
-        public Builder availability(Availability v) { availability = v; return this; }
-        public Builder note(String v) { note = v; return this; }
+        public Builder library(String library) { this.library = library; return this; }
+        public Builder branch(String branch) { this.branch = branch; return this; }
+        public Builder location(String location) { this.location = location; return this; }
+        public Builder callNumber(String callNumber) { this.callNumber = callNumber; return this; }
+        public Builder barcode(String barcode) { this.barcode = barcode; return this; }
+        public Builder status(String status) { this.status = status; return this; }
+        public Builder availability(Availability availability) { this.availability = availability; return this; }
+        public Builder note(String note) { this.note = note; return this; }
 
         public Holding build() {
             return new Holding(library, branch, location, callNumber, barcode, status, availability, note);

@@ -17,4 +17,7 @@
  * <p>Nothing here throws because of a record's content: bad bytes are reported and salvaged,
  * records that cannot be salvaged come back as results without a record, never dropped.
  */
+@NullMarked
 package org.navette.normalise;
+
+import org.jspecify.annotations.NullMarked;

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.navette.query.internal.CqlWriter;
 import org.navette.query.internal.FieldMap;
 import org.navette.query.internal.TargetQuery;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * Translates a {@link Query} into the CQL an SRU target understands: its own index names, every
@@ -43,7 +43,7 @@ import org.navette.spi.TargetDiagnostic;
  *
  * <p>Thread-safety: immutable; one instance may translate from many threads.
  */
-public final class CqlTranslator {
+public final class CqlTranslator implements Translator<Translation> {
     /** The target-file keys this translator reads, besides the common {@code unsupportedFields}. */
     public static final Set<String> TARGET_KEYS = Set.of("indexes", "indexPreset");
 
@@ -137,10 +137,11 @@ public final class CqlTranslator {
     /**
      * Translates a query for this target.
      *
-     * @throws org.navette.spi.TargetException with {@link org.navette.spi.DiagnosticKind#UNSUPPORTED_SEARCH}
+     * @throws org.navette.target.TargetException with {@link org.navette.target.DiagnosticKind#UNSUPPORTED_SEARCH}
      *         and the field name as additional information, when a field cannot be searched under
      *         {@link UnsupportedFieldPolicy#REPORT}
      */
+    @Override
     public Translation translate(Query q) {
         List<TargetDiagnostic> warnings = indexes.check(q);
         CqlWriter writer = new CqlWriter(f -> indexes.resolve(f, warnings), false, allForOneWord, phraseRelation, "==");

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import org.navette.query.internal.Bib1Attributes;
 import org.navette.query.internal.FieldMap;
 import org.navette.query.internal.TargetQuery;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * Translates a {@link Query} into a PQF (Prefix Query Format) type-1 query with Bib-1 attributes,
@@ -48,7 +48,7 @@ import org.navette.spi.TargetDiagnostic;
  *
  * <p>Thread-safety: immutable; one instance may translate from many threads.
  */
-public final class PqfTranslator {
+public final class PqfTranslator implements Translator<Translation> {
     /** The target-file keys this translator reads, besides the common {@code unsupportedFields}. */
     public static final Set<String> TARGET_KEYS = Set.of("indexes");
 
@@ -109,10 +109,11 @@ public final class PqfTranslator {
     /**
      * Translates a query for this target.
      *
-     * @throws org.navette.spi.TargetException with {@link org.navette.spi.DiagnosticKind#UNSUPPORTED_SEARCH}
+     * @throws org.navette.target.TargetException with {@link org.navette.target.DiagnosticKind#UNSUPPORTED_SEARCH}
      *         and the field name as additional information, when a field cannot be searched under
      *         {@link UnsupportedFieldPolicy#REPORT}
      */
+    @Override
     public Translation translate(Query q) {
         List<TargetDiagnostic> warnings = attributes.check(q);
         StringBuilder out = new StringBuilder();

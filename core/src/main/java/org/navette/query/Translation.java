@@ -1,7 +1,7 @@
 package org.navette.query;
 
 import java.util.List;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * A query translated for one target: the text to send (PQF for Z39.50, CQL for SRU) and the

@@ -17,7 +17,7 @@ import java.util.Locale;
 public enum UnsupportedFieldPolicy {
     /**
      * Refuse the query for this target before anything is sent: the translator throws a
-     * {@link org.navette.spi.TargetException} with {@link org.navette.spi.DiagnosticKind#UNSUPPORTED_SEARCH}
+     * {@link org.navette.target.TargetException} with {@link org.navette.target.DiagnosticKind#UNSUPPORTED_SEARCH}
      * whose additional information is the field's index name.
      */
     REPORT,

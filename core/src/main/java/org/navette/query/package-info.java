@@ -23,4 +23,7 @@
  * with a {@link org.navette.query.QuerySyntaxException} (position and expectation), and both
  * translators quote and escape every term.
  */
+@NullMarked
 package org.navette.query;
+
+import org.jspecify.annotations.NullMarked;

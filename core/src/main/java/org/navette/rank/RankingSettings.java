@@ -131,56 +131,56 @@ public final class RankingSettings {
             return v;
         }
 
-        public Builder titleWeight(double v) { titleWeight = nonNegative("titleWeight", v); return this; }
-        public Builder authorWeight(double v) { authorWeight = nonNegative("authorWeight", v); return this; }
-        public Builder subjectWeight(double v) { subjectWeight = nonNegative("subjectWeight", v); return this; }
-        public Builder otherWeight(double v) { otherWeight = nonNegative("otherWeight", v); return this; }
-        public Builder k1(double v) { k1 = nonNegative("k1", v); return this; }
-        public Builder phraseBonus(double v) { phraseBonus = nonNegative("phraseBonus", v); return this; }
-        public Builder identifierBoost(double v) { identifierBoost = nonNegative("identifierBoost", v); return this; }
-        public Builder holdingsBoost(double v) { holdingsBoost = nonNegative("holdingsBoost", v); return this; }
-        public Builder availabilityBoost(double v) { availabilityBoost = nonNegative("availabilityBoost", v); return this; }
-        public Builder preferredLibraryBoost(double v) { preferredLibraryBoost = nonNegative("preferredLibraryBoost", v); return this; }
-        public Builder recencyBoost(double v) { recencyBoost = nonNegative("recencyBoost", v); return this; }
+        public Builder titleWeight(double titleWeight) { this.titleWeight = nonNegative("titleWeight", titleWeight); return this; }
+        public Builder authorWeight(double authorWeight) { this.authorWeight = nonNegative("authorWeight", authorWeight); return this; }
+        public Builder subjectWeight(double subjectWeight) { this.subjectWeight = nonNegative("subjectWeight", subjectWeight); return this; }
+        public Builder otherWeight(double otherWeight) { this.otherWeight = nonNegative("otherWeight", otherWeight); return this; }
+        public Builder k1(double k1) { this.k1 = nonNegative("k1", k1); return this; }
+        public Builder phraseBonus(double phraseBonus) { this.phraseBonus = nonNegative("phraseBonus", phraseBonus); return this; }
+        public Builder identifierBoost(double identifierBoost) { this.identifierBoost = nonNegative("identifierBoost", identifierBoost); return this; }
+        public Builder holdingsBoost(double holdingsBoost) { this.holdingsBoost = nonNegative("holdingsBoost", holdingsBoost); return this; }
+        public Builder availabilityBoost(double availabilityBoost) { this.availabilityBoost = nonNegative("availabilityBoost", availabilityBoost); return this; }
+        public Builder preferredLibraryBoost(double preferredLibraryBoost) { this.preferredLibraryBoost = nonNegative("preferredLibraryBoost", preferredLibraryBoost); return this; }
+        public Builder recencyBoost(double recencyBoost) { this.recencyBoost = nonNegative("recencyBoost", recencyBoost); return this; }
 
         /** @throws IllegalArgumentException unless 0 &lt;= v &lt;= 1 */
-        public Builder b(double v) {
-            if (!(v >= 0.0 && v <= 1.0)) {
-                throw new IllegalArgumentException("b must be within 0..1, was " + v);
+        public Builder b(double b) {
+            if (!(b >= 0.0 && b <= 1.0)) {
+                throw new IllegalArgumentException("b must be within 0..1, was " + b);
             }
-            b = v;
+            this.b = b;
             return this;
         }
 
         /** @throws IllegalArgumentException when null or containing a blank code */
-        public Builder preferredLibraries(Set<String> v) {
-            if (v == null || v.stream().anyMatch(s -> s == null || s.isBlank())) {
-                throw new IllegalArgumentException("preferredLibraries must be a set of non-blank codes, was " + v);
+        public Builder preferredLibraries(Set<String> preferredLibraries) {
+            if (preferredLibraries == null || preferredLibraries.stream().anyMatch(s -> s == null || s.isBlank())) {
+                throw new IllegalArgumentException("preferredLibraries must be a set of non-blank codes, was " + preferredLibraries);
             }
-            preferredLibraries = Set.copyOf(v);
+            this.preferredLibraries = Set.copyOf(preferredLibraries);
             return this;
         }
 
         /** @throws IllegalArgumentException unless 1 &lt;= v &lt;= 500 */
-        public Builder recencyHorizonYears(int v) {
-            if (v < 1 || v > 500) {
-                throw new IllegalArgumentException("recencyHorizonYears must be within 1..500, was " + v);
+        public Builder recencyHorizonYears(int recencyHorizonYears) {
+            if (recencyHorizonYears < 1 || recencyHorizonYears > 500) {
+                throw new IllegalArgumentException("recencyHorizonYears must be within 1..500, was " + recencyHorizonYears);
             }
-            recencyHorizonYears = v;
+            this.recencyHorizonYears = recencyHorizonYears;
             return this;
         }
 
-        public Builder clock(Clock v) {
-            clock = Objects.requireNonNull(v, "clock");
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
         /** @throws IllegalArgumentException unless 1 &lt;= v &lt;= 10000 */
-        public Builder facetLimit(int v) {
-            if (v < 1 || v > 10_000) {
-                throw new IllegalArgumentException("facetLimit must be within 1..10000, was " + v);
+        public Builder facetLimit(int facetLimit) {
+            if (facetLimit < 1 || facetLimit > 10_000) {
+                throw new IllegalArgumentException("facetLimit must be within 1..10000, was " + facetLimit);
             }
-            facetLimit = v;
+            this.facetLimit = facetLimit;
             return this;
         }
 

@@ -9,4 +9,7 @@
  * Facets facets = ranker.facets(clusterer.clusters());
  * }</pre>
  */
+@NullMarked
 package org.navette.rank;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,9 @@
 package org.navette.spi;
 
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetException;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;

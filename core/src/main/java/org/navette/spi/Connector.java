@@ -1,5 +1,9 @@
 package org.navette.spi;
 
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;

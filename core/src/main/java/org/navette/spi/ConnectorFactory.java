@@ -1,5 +1,9 @@
 package org.navette.spi;
 
+import org.navette.target.TargetConfig;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetException;
+
 import java.util.Set;
 
 /**

@@ -1,5 +1,7 @@
 package org.navette.spi;
 
+import org.navette.target.TargetConfig;
+
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;

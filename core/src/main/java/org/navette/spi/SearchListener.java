@@ -1,5 +1,7 @@
 package org.navette.spi;
 
+import org.navette.target.TargetDiagnostic;
+
 import java.util.List;
 import org.navette.model.RawRecord;
 

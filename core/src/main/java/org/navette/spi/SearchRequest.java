@@ -57,11 +57,11 @@ public record SearchRequest(Query query, int startRecord, int maxRecords, int ch
             this.query = query;
         }
 
-        public Builder startRecord(int v) { startRecord = v; return this; }
-        public Builder maxRecords(int v) { maxRecords = v; return this; }
-        public Builder chunkSize(int v) { chunkSize = v; return this; }
-        public Builder timeout(Duration v) { timeout = v; return this; }
-        public Builder cancellation(CancellationSignal v) { cancellation = v; return this; }
+        public Builder startRecord(int startRecord) { this.startRecord = startRecord; return this; }
+        public Builder maxRecords(int maxRecords) { this.maxRecords = maxRecords; return this; }
+        public Builder chunkSize(int chunkSize) { this.chunkSize = chunkSize; return this; }
+        public Builder timeout(Duration timeout) { this.timeout = timeout; return this; }
+        public Builder cancellation(CancellationSignal cancellation) { this.cancellation = cancellation; return this; }
 
         public SearchRequest build() {
             return new SearchRequest(query, startRecord, maxRecords, chunkSize, timeout, cancellation);

@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.navette.query.Query;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 
 class EngineMetricsTest {
     @Test
@@ -38,7 +38,7 @@ class EngineMetricsTest {
     @Test
     void somethingElseThanAMeterRegistryIsRefused() {
         assertThatThrownBy(() -> Federation.builder().meterRegistry("registry").target(
-                org.navette.spi.TargetConfig.builder("a", "fake").build()).build())
+                org.navette.target.TargetConfig.builder("a", "fake").build()).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must be an io.micrometer.core.instrument.MeterRegistry, was java.lang.String");
     }

@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
 import org.navette.model.BibRecord;
 import org.navette.spi.ConnectorFactory;
 import org.navette.spi.ConnectorRegistry;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /** A registry of {@link FakeTarget}s for protocol "fake"; close it to stop its scheduler. */
 final class FakeConnectors implements ConnectorFactory, AutoCloseable {

@@ -14,14 +14,14 @@ import org.navette.model.BibRecord;
 import org.navette.model.RawRecord;
 import org.navette.spi.CancellationSignal;
 import org.navette.spi.Connector;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 import org.navette.spi.Phase;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * A fake connector for tests of the engine's own logic: each call follows a script (answer with

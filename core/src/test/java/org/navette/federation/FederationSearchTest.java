@@ -27,8 +27,8 @@ import org.navette.model.Holding;
 import org.navette.model.RawRecord;
 import org.navette.model.RecordSyntax;
 import org.navette.query.Query;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetConfig;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetConfig;
 
 class FederationSearchTest {
     @RegisterExtension

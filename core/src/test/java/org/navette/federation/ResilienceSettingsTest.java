@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 class ResilienceSettingsTest {
     private static TargetConfig target(Map<String, Object> resilience) {

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.navette.testing.MutableClock;
 import org.navette.query.Query;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetConfig;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetConfig;
 
 class ResilienceTest {
     @RegisterExtension
@@ -42,7 +42,7 @@ class ResilienceTest {
         for (int i = 0; i < 3; i++) {
             assertThat(searchOnce().target("flaky").orElseThrow().state()).isEqualTo(TargetState.FAILED);
         }
-        assertThat(federation.circuitState("flaky")).isEqualTo("open");
+        assertThat(federation.circuitState("flaky")).isEqualTo(CircuitState.OPEN);
         TargetStatus skipped = searchOnce().target("flaky").orElseThrow();
         clock.advance(Duration.ofSeconds(29));
         TargetStatus stillSkipped = searchOnce().target("flaky").orElseThrow();
@@ -54,7 +54,7 @@ class ResilienceTest {
         assertThat(stillSkipped.state()).isEqualTo(TargetState.SKIPPED);
         assertThat(probe.state()).isEqualTo(TargetState.DONE);
         assertThat(probe.fetched()).isEqualTo(1);
-        assertThat(federation.circuitState("flaky")).isEqualTo("closed");
+        assertThat(federation.circuitState("flaky")).isEqualTo(CircuitState.CLOSED);
         assertThat(fakes.target("flaky").calls).hasValue(4); // the skipped searches never reached it
     }
 
@@ -69,7 +69,7 @@ class ResilienceTest {
             assertThat(searchOnce().target("picky").orElseThrow().state()).isEqualTo(TargetState.FAILED);
         }
 
-        assertThat(federation.circuitState("picky")).isEqualTo("closed");
+        assertThat(federation.circuitState("picky")).isEqualTo(CircuitState.CLOSED);
         assertThat(fakes.target("picky").calls).hasValue(5);
     }
 
@@ -85,7 +85,7 @@ class ResilienceTest {
             assertThat(searchOnce().target("dead").orElseThrow().state()).isEqualTo(TargetState.FAILED);
         }
 
-        assertThat(federation.circuitState("dead")).isEqualTo("disabled");
+        assertThat(federation.circuitState("dead")).isEqualTo(CircuitState.DISABLED);
         assertThat(fakes.target("dead").calls).hasValue(8);
     }
 

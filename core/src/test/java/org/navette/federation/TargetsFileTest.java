@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 class TargetsFileTest {
     private static final String GOOD = """

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetException;
 
 class PqfTranslatorTest {
     private final PqfTranslator defaults = PqfTranslator.ofDefaults();

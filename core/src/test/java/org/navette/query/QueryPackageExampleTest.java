@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /** The example of the package documentation, so that it stays true. */
 class QueryPackageExampleTest {

@@ -1,5 +1,8 @@
 package org.navette.spi;
 
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

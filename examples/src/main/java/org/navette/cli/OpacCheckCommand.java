@@ -17,7 +17,7 @@ import org.navette.model.RawRecord;
 import org.navette.query.CqlParser;
 import org.navette.query.Query;
 import org.navette.query.QuerySyntaxException;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

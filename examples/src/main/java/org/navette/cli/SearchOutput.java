@@ -24,7 +24,7 @@ import org.navette.rank.FacetField;
 import org.navette.rank.FacetValue;
 import org.navette.rank.RankedCluster;
 import org.navette.rank.YearRange;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * How {@code navette search} prints a {@link SearchResult}: readable text, or one JSON document

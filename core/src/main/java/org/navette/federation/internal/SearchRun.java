@@ -27,8 +27,8 @@ import org.navette.model.RecordProblem;
 import org.navette.query.Query;
 import org.navette.rank.RankedResult;
 import org.navette.rank.SortOrder;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: safe for concurrent use.
  */
-public final class SerialLane implements Executor {
+final class SerialLane implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(SerialLane.class);
     private static final int BATCH = 32;
 

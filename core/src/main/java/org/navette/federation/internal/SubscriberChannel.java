@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: safe for concurrent use.
  */
-public final class SubscriberChannel implements Flow.Subscription {
+final class SubscriberChannel implements Flow.Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberChannel.class);
 
     private final String searchId;

@@ -22,15 +22,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.navette.federation.CircuitState;
 import org.navette.federation.ResilienceSettings;
 import org.navette.federation.TargetState;
 import org.navette.spi.Connector;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -161,9 +162,18 @@ public final class TargetGuard implements AutoCloseable {
         return resilience;
     }
 
-    /** The breaker's state name (closed, open, half_open), or "disabled". */
-    public String circuitState() {
-        return breaker == null ? "disabled" : breaker.getState().name().toLowerCase(java.util.Locale.ROOT);
+    /** The breaker's state; {@code DISABLED} when the target has no breaker. */
+    public CircuitState circuitState() {
+        if (breaker == null) {
+            return CircuitState.DISABLED;
+        }
+        // forced and metrics-only states are resilience4j's own; Navette never puts a breaker in them
+        return switch (breaker.getState()) {
+            case OPEN, FORCED_OPEN -> CircuitState.OPEN;
+            case HALF_OPEN -> CircuitState.HALF_OPEN;
+            case CLOSED, METRICS_ONLY -> CircuitState.CLOSED;
+            case DISABLED -> CircuitState.DISABLED;
+        };
     }
 
     /** Records to fetch: the search's wish (else the federation default), capped by the target's {@code maxRecords}. */

@@ -15,7 +15,7 @@ import org.navette.model.RawRecord;
 import org.navette.spi.CancellationSignal;
 import org.navette.spi.Phase;
 import org.navette.spi.SearchListener;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * One target's part in one search. Connector callbacks arrive on I/O threads and are handed on:
@@ -30,7 +30,7 @@ import org.navette.spi.TargetDiagnostic;
  * <p>Thread-safety: the entry points ({@link #listener()}, {@link #end}) are safe from any thread; the
  * status fields are confined to the search's lane; the slot flags are atomic.
  */
-public final class TargetRun {
+final class TargetRun {
     /** Warnings kept per target: enough to diagnose, bounded however many records fail. */
     static final int MAX_WARNINGS = 50;
 

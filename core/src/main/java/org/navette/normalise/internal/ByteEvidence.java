@@ -8,7 +8,7 @@ package org.navette.normalise.internal;
  *
  * <p>Thread-safety: not thread-safe; fill it, then read it.
  */
-public final class ByteEvidence {
+final class ByteEvidence {
     int high;
     int escapes;
     int utf8Valid;

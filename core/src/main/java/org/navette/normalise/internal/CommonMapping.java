@@ -20,7 +20,7 @@ import org.navette.model.ProblemKind;
  *
  * <p>Thread-safety: stateless.
  */
-public final class CommonMapping {
+final class CommonMapping {
     private static final Pattern FILL = Pattern.compile("[|#^\\-]+");
     private static final Pattern RUN_OF_CODES = Pattern.compile("(?:[A-Za-z]{3})+");
     private static final Pattern LIST_OF_CODES = Pattern.compile("[A-Za-z]{3}[ ,;/]+[A-Za-z ,;/]*");

@@ -15,7 +15,7 @@ import org.navette.model.ProblemKind;
  *
  * <p>Thread-safety: stateless (coders are created per repair, which is rare).
  */
-public final class DoubleEncoding {
+final class DoubleEncoding {
     private DoubleEncoding() {
     }
 

@@ -7,7 +7,7 @@ package org.navette.normalise.internal;
  *
  * <p>Thread-safety: immutable once built (the arrays are never changed after parsing).
  */
-public record ParsedField(String tag, boolean control, char ind1, char ind2, int start, int end, int[] subfields) {
+record ParsedField(String tag, boolean control, char ind1, char ind2, int start, int end, int[] subfields) {
     public int subfieldCount() {
         return subfields.length / 3;
     }

@@ -16,7 +16,7 @@ import java.nio.charset.CodingErrorAction;
  *
  * <p>Thread-safety: not thread-safe.
  */
-public final class ReportingDecoder extends Reader {
+final class ReportingDecoder extends Reader {
     private final InputStream in;
     private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(16 * 1024);

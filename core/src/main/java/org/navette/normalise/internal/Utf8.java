@@ -6,7 +6,7 @@ package org.navette.normalise.internal;
  *
  * <p>Thread-safety: stateless.
  */
-public final class Utf8 {
+final class Utf8 {
     private Utf8() {
     }
 

@@ -14,7 +14,7 @@ import org.navette.model.ProblemKind;
  *
  * <p>Thread-safety: stateless.
  */
-public final class XmlText {
+final class XmlText {
     private XmlText() {
     }
 

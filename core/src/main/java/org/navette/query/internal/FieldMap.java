@@ -11,10 +11,10 @@ import java.util.function.Function;
 import org.navette.query.Field;
 import org.navette.query.Query;
 import org.navette.query.UnsupportedFieldPolicy;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * A target's index for each field (a CQL index name, a list of Bib-1 attributes...), plus what to

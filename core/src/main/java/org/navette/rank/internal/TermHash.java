@@ -11,7 +11,7 @@ package org.navette.rank.internal;
  *
  * <p>Thread-safety: stateless.
  */
-public final class TermHash {
+final class TermHash {
     private TermHash() {
     }
 

@@ -8,7 +8,7 @@ import java.net.Socket;
 import java.util.Map;
 import org.navette.testpeers.ZebraPeer;
 import org.navette.testpeers.ZtestPeer;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /** Target configurations for the real peers the tests start, and for the faulty ones they fake. */
 final class PeerTargets {

@@ -9,7 +9,7 @@ import org.navette.connector.opac.internal.OpacSettings;
 import org.navette.connector.opac.internal.ProfileSpec;
 import org.navette.spi.Connector;
 import org.navette.spi.ConnectorFactory;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /**
  * Creates connectors for scraped web OPACs (protocol {@code opac}), each driven by an

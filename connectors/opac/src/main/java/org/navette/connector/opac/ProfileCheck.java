@@ -11,8 +11,8 @@ import org.navette.connector.opac.internal.ProfileSpec;
 import org.navette.model.RawRecord;
 import org.navette.query.Query;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * Shows what a profile extracts, for librarians writing profiles: which requests were sent, which

@@ -24,4 +24,7 @@
  * page's URL as id; a record's MARC export, where the profile names one, is delivered as MARC bytes
  * for the normaliser. The profile format is described in {@code profiles/README.md}.
  */
+@NullMarked
 package org.navette.connector.opac;
+
+import org.jspecify.annotations.NullMarked;

@@ -14,10 +14,10 @@ import org.navette.spi.Connector;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * Searches one SRU target (SRU 1.1, 1.2 or 2.0 over HTTP): translates the query to the target's CQL,
@@ -55,7 +55,7 @@ public final class SruConnector implements Connector {
     /**
      * Translates the request's query to this target's CQL and searches.
      *
-     * @throws org.navette.spi.TargetException when the target cannot search the query or the search fails
+     * @throws org.navette.target.TargetException when the target cannot search the query or the search fails
      */
     @Override
     public SearchOutcome search(SearchRequest request, SearchListener listener) {
@@ -115,7 +115,7 @@ public final class SruConnector implements Connector {
      * within the target's {@code timeout}). A server that sends no explain record gives an empty
      * {@link SruExplain}.
      *
-     * @throws org.navette.spi.TargetException when the server cannot be reached or does not answer in SRU
+     * @throws org.navette.target.TargetException when the server cannot be reached or does not answer in SRU
      */
     public SruExplain explain() {
         return transport.explain();

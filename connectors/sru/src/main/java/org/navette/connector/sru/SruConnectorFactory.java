@@ -13,7 +13,7 @@ import okhttp3.OkHttpClient;
 import org.navette.connector.sru.internal.SruSettings;
 import org.navette.query.CqlTranslator;
 import org.navette.spi.ConnectorFactory;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /**
  * Creates {@link SruConnector}s (protocol {@code sru}). Every connector of one factory shares one

@@ -20,7 +20,7 @@
  * }
  * }</pre>
  *
- * <p>What goes wrong becomes a {@link org.navette.spi.TargetException} with a typed diagnostic:
+ * <p>What goes wrong becomes a {@link org.navette.target.TargetException} with a typed diagnostic:
  * SRU diagnostics by number (16 unsupported index: UNSUPPORTED_SEARCH, 10 query syntax:
  * QUERY_REJECTED, 235: UNKNOWN_DATABASE...), HTTP 404 pages (UNKNOWN_DATABASE, as Zebra answers for
  * an unknown database), 5xx (HTTP_ERROR {@code http:NNN}), 429 / 503 with Retry-After (RATE_LIMITED,
@@ -29,4 +29,7 @@
  * spent time budgets (TIMEOUT). A record the server could not deliver is a RECORD_FAILED warning
  * with its position; the other records still arrive.
  */
+@NullMarked
 package org.navette.connector.sru;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.navette.model.RawRecord;
 import org.navette.spi.Phase;
 import org.navette.spi.SearchListener;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.TargetDiagnostic;
 
 /** A listener that remembers every call, for assertions (thread-safe: async searches call it from OkHttp's threads). */
 public class RecordingListener implements SearchListener {

@@ -8,7 +8,7 @@ import java.util.Map;
 import okhttp3.OkHttpClient;
 import org.navette.query.Query;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /**
  * A WireMock server on 127.0.0.1 (dynamic port) that plays SRU servers, an OkHttp client the tests

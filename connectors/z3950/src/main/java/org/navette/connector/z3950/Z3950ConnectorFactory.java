@@ -16,9 +16,9 @@ import org.navette.connector.z3950.internal.ZoomTarget;
 import org.navette.query.PqfTranslator;
 import org.navette.spi.Connector;
 import org.navette.spi.ConnectorFactory;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetException;
 
 /**
  * Creates Z39.50 connectors (protocol {@code z3950}) that talk to targets through YAZ's ZOOM C API

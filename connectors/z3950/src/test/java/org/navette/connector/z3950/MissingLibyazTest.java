@@ -7,9 +7,9 @@ import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.navette.spi.ConnectorRegistry;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetException;
 
 /** A machine without libyaz: one clear error at connector creation, and nothing else breaks. */
 class MissingLibyazTest {

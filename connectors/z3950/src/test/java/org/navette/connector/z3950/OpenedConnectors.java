@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.navette.connector.z3950.internal.ZoomConnector;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /** The connectors a test opened, closed at the end with proof that nothing native was left behind. */
 final class OpenedConnectors {

@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import org.navette.model.RawRecord;
 import org.navette.spi.Phase;
 import org.navette.spi.SearchListener;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.TargetDiagnostic;
 
 /** A listener that records what a search reported, in order, and which threads reported it. */
 class RecordingListener implements SearchListener {

@@ -8,7 +8,7 @@ import org.navette.query.Query;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 import org.navette.testpeers.ZebraPeer;
 import org.navette.testpeers.ZtestPeer;
 

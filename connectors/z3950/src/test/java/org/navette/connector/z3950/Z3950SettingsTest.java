@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.navette.connector.z3950.internal.Z3950Settings;
 import org.navette.model.RecordFormat;
 import org.navette.spi.ConnectorRegistry;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /** Reading a target's settings: defaults, ZOOM options and precise errors. */
 class Z3950SettingsTest {

@@ -2,9 +2,9 @@ package org.navette.connector.opac.internal;
 
 import java.time.Duration;
 import org.navette.spi.CancellationSignal;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * The time budget of one search and its cancellation signal, on the monotonic clock.

@@ -10,7 +10,7 @@ import org.navette.model.Availability;
  *
  * <p>Thread-safety: immutable.
  */
-public enum HoldingField {
+enum HoldingField {
     LIBRARY("library"),
     BRANCH("branch"),
     LOCATION("location"),

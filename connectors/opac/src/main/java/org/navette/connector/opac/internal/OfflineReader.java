@@ -8,7 +8,7 @@ import org.navette.connector.opac.internal.PageInterpreter.Reading;
 import org.navette.connector.opac.internal.PageInterpreter.ResultList;
 import org.navette.connector.opac.internal.PageInterpreter.SingleRecord;
 import org.navette.model.RawRecord;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetException;
 
 /**
  * Reads a page already in hand with a profile, as a search's answer: no request is sent and no

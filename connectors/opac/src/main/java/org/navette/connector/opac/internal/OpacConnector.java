@@ -6,13 +6,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.navette.spi.Connector;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * A scraped web OPAC as a search target: one profile, one base URL, politeness limits shared
@@ -47,7 +47,7 @@ public final class OpacConnector implements Connector {
         this.gates = gates;
         this.clock = clock;
         this.translator = new QueryTranslator(profile, settings.unsupportedFields() != null
-                ? settings.unsupportedFields() : profile.search().unsupportedFields());
+                ? settings.unsupportedFields() : profile.search().unsupportedFields(), settings.params());
         this.client = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(settings.maxConcurrent(), 1, TimeUnit.MINUTES))
                 // redirects are followed by PageFetcher: each hop passes the politeness gate and loops are caught

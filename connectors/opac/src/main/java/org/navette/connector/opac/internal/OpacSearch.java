@@ -18,13 +18,13 @@ import org.navette.connector.opac.internal.ProfileSpec.PageFormat;
 import org.navette.connector.opac.internal.ProfileSpec.Paging;
 import org.navette.connector.opac.internal.ProfileSpec.Search;
 import org.navette.model.RawRecord;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 import org.navette.spi.Phase;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * One search on one OPAC target: session page, search request, result pages (next links or a page
@@ -84,7 +84,7 @@ final class OpacSearch {
         if (profile.session() != null) {
             fetcher.get(resolve(profile.session().path()), List.of(), requestCharset, accept, null);
         }
-        QueryTranslator.Translation t = translator.translate(request.query(), settings.params());
+        QueryTranslator.Translation t = translator.translate(request.query());
         t.warnings().forEach(this::warn);
         listener.onPhase(Phase.SEARCHING);
 

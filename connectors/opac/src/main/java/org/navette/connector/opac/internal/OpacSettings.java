@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import org.navette.query.UnsupportedFieldPolicy;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /**
  * The settings of one OPAC target, read and checked from its {@link TargetConfig}.

@@ -10,9 +10,9 @@ import org.navette.connector.opac.internal.ProfileSpec.Detector;
 import org.navette.connector.opac.internal.ProfileSpec.Holdings;
 import org.navette.connector.opac.internal.ProfileSpec.Pick;
 import org.navette.connector.opac.internal.ProfileSpec.Results;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * Reads one page with a profile: is it an error page, a "nothing found" page, a single record's

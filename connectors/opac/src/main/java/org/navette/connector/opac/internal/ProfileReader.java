@@ -41,7 +41,7 @@ import org.navette.model.RecordFormat;
 import org.navette.model.RecordSyntax;
 import org.navette.query.Field;
 import org.navette.query.UnsupportedFieldPolicy;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 
 /**
  * Reads profile JSON into a {@link ProfileSpec}, validating everything at once: unknown keys,

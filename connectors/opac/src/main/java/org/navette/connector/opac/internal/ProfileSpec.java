@@ -9,7 +9,7 @@ import org.navette.model.RecordFormat;
 import org.navette.model.RecordSyntax;
 import org.navette.query.Field;
 import org.navette.query.UnsupportedFieldPolicy;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 
 /**
  * A loaded and validated OPAC profile: how to search one OPAC product and read its pages. Built by

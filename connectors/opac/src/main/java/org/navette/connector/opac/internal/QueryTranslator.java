@@ -11,10 +11,11 @@ import org.navette.connector.opac.internal.ProfileSpec.Search;
 import org.navette.query.Field;
 import org.navette.query.Query;
 import org.navette.query.Relation;
+import org.navette.query.Translator;
 import org.navette.query.UnsupportedFieldPolicy;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * Turns a {@link Query} into the request parameters a profile describes.
@@ -27,13 +28,23 @@ import org.navette.spi.TargetException;
  *
  * <p>Thread-safety: immutable; safe for concurrent use.
  */
-final class QueryTranslator {
+final class QueryTranslator implements Translator<QueryTranslator.Translation> {
     private final ProfileSpec profile;
     private final UnsupportedFieldPolicy unsupported;
+    private final Map<String, String> extraParams;
 
+    /** A translator adding only the profile's own constant parameters. */
     QueryTranslator(ProfileSpec profile, UnsupportedFieldPolicy unsupported) {
+        this(profile, unsupported, Map.of());
+    }
+
+    /**
+     * @param extraParams the target's own constant parameters (override the profile's of the same name)
+     */
+    QueryTranslator(ProfileSpec profile, UnsupportedFieldPolicy unsupported, Map<String, String> extraParams) {
         this.profile = profile;
         this.unsupported = unsupported;
+        this.extraParams = Map.copyOf(extraParams);
     }
 
     /**
@@ -50,10 +61,10 @@ final class QueryTranslator {
     }
 
     /**
-     * @param extraParams the target's own constant parameters (override the profile's of the same name)
      * @throws TargetException of kind UNSUPPORTED_SEARCH when the profile cannot express the query
      */
-    Translation translate(Query query, Map<String, String> extraParams) {
+    @Override
+    public Translation translate(Query query) {
         Search search = profile.search();
         List<TargetDiagnostic> warnings = new ArrayList<>();
         Map<String, String> constants = new LinkedHashMap<>();

@@ -13,7 +13,7 @@ import org.navette.model.MaterialType;
  *
  * <p>Thread-safety: immutable.
  */
-public enum RecordField {
+enum RecordField {
     TITLE("title", false, null),
     TITLE_REMAINDER("titleRemainder", false, null),
     PART_NUMBER("partNumber", false, null),

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <p>Thread-safety: implementations are called from the search's thread only and need no locking.
  */
-public interface Trace {
+interface Trace {
     /** Records nothing. */
     Trace NONE = new Trace() { };
 

@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.navette.spi.CancellationSignal;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetException;
 
 /** Per-host politeness: a concurrency cap, a rate limit and Retry-After pauses, all within each search's deadline. */
 class HostGatesTest {

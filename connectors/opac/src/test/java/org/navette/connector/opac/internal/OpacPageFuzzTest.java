@@ -3,7 +3,7 @@ package org.navette.connector.opac.internal;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import org.navette.connector.opac.OpacProfile;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetException;
 
 /**
  * Arbitrary bytes served as an OPAC page, read with every built-in profile as a result page and as

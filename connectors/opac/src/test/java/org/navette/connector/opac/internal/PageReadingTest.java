@@ -79,7 +79,7 @@ class PageReadingTest {
 
         assertThat(Page.parse(bib2, "http://x/", fine, null).root().element().text()).isEqualTo("x");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Page.parse(bib2, "http://x/", deep, null))
-                .isInstanceOf(org.navette.spi.TargetException.class)
+                .isInstanceOf(org.navette.target.TargetException.class)
                 .hasMessage("BAD_RESPONSE opac:too-deep profile bib2: the page nests elements more than 512 levels deep; not read "
                         + "(http://x/)");
     }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.navette.query.Field;
 import org.navette.query.Query;
 import org.navette.query.UnsupportedFieldPolicy;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 class QueryTranslatorTest {
     private static final ProfileSpec FORM = ProfileReader.parse("""
@@ -40,8 +40,8 @@ class QueryTranslatorTest {
 
     @Test
     void aFormTakesOneParameterSetPerFieldAfterTheConstantOnes() {
-        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY)
-                .translate(Query.title("rose").and(Query.author("eco")), Map.of("lang", "fr", "site", "x"));
+        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY, Map.of("lang", "fr", "site", "x"))
+                .translate(Query.title("rose").and(Query.author("eco")));
 
         assertThat(params(t)).containsExactly("sort=year", "lang=fr", "site=x", "ti=rose", "au=eco", "mode=name");
         assertThat(t.warnings()).isEmpty();
@@ -51,19 +51,19 @@ class QueryTranslatorTest {
     void clausesOnOneFieldBecomeOneTermAndPhrasesAndStemsUseTheProfilesTemplates() {
         Query q = Query.title("name").and(Query.phrase(Field.TITLE, "der rose")).and(Query.truncated(Field.ANY, "semiot"));
 
-        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(q, Map.of());
+        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(q);
 
         assertThat(params(t)).containsExactly("sort=year", "lang=de", "sw=semiot*", "ti=name \"der rose\"");
     }
 
     @Test
     void anUnsupportedFieldIsSearchedAsAnyWithAWarningOrRejected() {
-        QueryTranslator.Translation loose = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(Query.isbn("3446228241"), Map.of());
+        QueryTranslator.Translation loose = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(Query.isbn("3446228241"));
 
         assertThat(params(loose)).containsExactly("sort=year", "lang=de", "sw=3446228241");
         assertThat(loose.warnings()).extracting(TargetDiagnostic::message)
                 .containsExactly("profile form cannot search the field isbn; searched as any");
-        assertThatThrownBy(() -> new QueryTranslator(FORM, UnsupportedFieldPolicy.REPORT).translate(Query.isbn("1"), Map.of()))
+        assertThatThrownBy(() -> new QueryTranslator(FORM, UnsupportedFieldPolicy.REPORT).translate(Query.isbn("1")))
                 .isInstanceOf(TargetException.class)
                 .satisfies(e -> assertThat(((TargetException) e).diagnostic().kind()).isEqualTo(DiagnosticKind.UNSUPPORTED_SEARCH))
                 .hasMessageContaining("profile form cannot search the field isbn");
@@ -73,12 +73,12 @@ class QueryTranslatorTest {
     void aFormCannotExpressOrNotOrRanges() {
         QueryTranslator form = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY);
 
-        assertThatThrownBy(() -> form.translate(Query.title("a").or(Query.title("b")), Map.of()))
+        assertThatThrownBy(() -> form.translate(Query.title("a").or(Query.title("b"))))
                 .hasMessage("UNSUPPORTED_SEARCH opac:unsupported-query profile form cannot express OR (its search form combines "
                         + "fields with AND only)");
-        assertThatThrownBy(() -> form.translate(Query.title("a").andNot(Query.title("b")), Map.of()))
+        assertThatThrownBy(() -> form.translate(Query.title("a").andNot(Query.title("b"))))
                 .hasMessageContaining("cannot express NOT");
-        assertThatThrownBy(() -> form.translate(Query.yearBetween(1990, 2000), Map.of()))
+        assertThatThrownBy(() -> form.translate(Query.yearBetween(1990, 2000)))
                 .hasMessageContaining("cannot express the relation within on year");
     }
 
@@ -86,13 +86,13 @@ class QueryTranslatorTest {
     void aQueryLanguageProfileNestsBooleansAndDropsCharactersItCannotQuote() {
         Query q = Query.title("der \"name\"").and(Query.any("rose").or(Query.any("eco")));
 
-        QueryTranslator.Translation t = new QueryTranslator(TEMPLATE, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(q, Map.of());
+        QueryTranslator.Translation t = new QueryTranslator(TEMPLATE, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(q);
 
         assertThat(params(t)).containsExactly("Query=331=\"der name\" AND (-1=\"rose\" OR -1=\"eco\")");
         assertThatThrownBy(() -> new QueryTranslator(TEMPLATE, UnsupportedFieldPolicy.SEARCH_AS_ANY)
-                .translate(Query.any("a").andNot(Query.any("b")), Map.of()))
+                .translate(Query.any("a").andNot(Query.any("b"))))
                 .hasMessageContaining("cannot express NOT (the profile has no search.query.not template)");
-        assertThatThrownBy(() -> new QueryTranslator(TEMPLATE, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(Query.any("\"\""), Map.of()))
+        assertThatThrownBy(() -> new QueryTranslator(TEMPLATE, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(Query.any("\"\"")))
                 .satisfies(e -> assertThat(((TargetException) e).diagnostic().kind()).isEqualTo(DiagnosticKind.QUERY_REJECTED));
     }
 
@@ -106,7 +106,7 @@ class QueryTranslatorTest {
 
     @Property(tries = 200)
     void everyTermOfAnAndQueryReachesTheFormExactlyOnce(@ForAll("conjunctions") Query q) {
-        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(q, Map.of());
+        QueryTranslator.Translation t = new QueryTranslator(FORM, UnsupportedFieldPolicy.SEARCH_AS_ANY).translate(q);
 
         List<String> sent = t.params().stream().skip(2).filter(e -> !e.getKey().equals("mode"))
                 .flatMap(e -> List.of(e.getValue().split(" ")).stream()).sorted().toList();

@@ -11,8 +11,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import javax.net.ssl.SSLException;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * Names what an {@link IOException} from OkHttp means for the search: the target could not be

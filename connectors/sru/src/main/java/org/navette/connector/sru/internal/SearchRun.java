@@ -9,12 +9,12 @@ import java.util.Locale;
 import org.navette.model.RawRecord;
 import org.navette.model.RecordFormat;
 import org.navette.model.RecordSyntax;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 import org.navette.spi.Phase;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * The paging state of one search: which page to ask for next, what a page means (hits, records,

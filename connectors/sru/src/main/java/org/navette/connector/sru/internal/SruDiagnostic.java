@@ -7,7 +7,7 @@ package org.navette.connector.sru.internal;
  * @param message the server's message, or null
  * @param details the server's details (the bad index, the schema...), or null
  */
-public record SruDiagnostic(String uri, String message, String details) {
+record SruDiagnostic(String uri, String message, String details) {
     public SruDiagnostic {
         uri = uri == null ? "" : uri.strip();
         message = blankToNull(message);

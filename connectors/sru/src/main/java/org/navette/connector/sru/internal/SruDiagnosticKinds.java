@@ -1,8 +1,8 @@
 package org.navette.connector.sru.internal;
 
 import java.util.Map;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * Maps SRU diagnostics ({@code info:srw/diagnostic/1/N}, the list maintained by the Library of
@@ -15,7 +15,7 @@ import org.navette.spi.TargetDiagnostic;
  *
  * <p>Thread-safety: stateless.
  */
-public final class SruDiagnosticKinds {
+final class SruDiagnosticKinds {
     /** Standard messages for the diagnostics a server may send without one. */
     private static final Map<Integer, String> MESSAGES = Map.ofEntries(
             Map.entry(1, "General system error"), Map.entry(2, "System temporarily unavailable"),

@@ -11,7 +11,7 @@ import org.navette.model.RecordSyntax;
  * @param identifier the recordIdentifier the server reported, or null
  * @param content    what the record holds
  */
-public record SruRecord(int position, String schema, String identifier, Content content) {
+record SruRecord(int position, String schema, String identifier, Content content) {
 
     /** What a record holds: usable XML, a per-record (surrogate) diagnostic, or something unusable. */
     public sealed interface Content permits Data, Surrogate, Unusable {

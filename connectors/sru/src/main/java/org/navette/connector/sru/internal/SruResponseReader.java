@@ -9,9 +9,9 @@ import okhttp3.MediaType;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * Turns one HTTP response into a parsed SRU response, or into the typed failure it really is: a
@@ -27,7 +27,7 @@ import org.navette.spi.TargetException;
  *
  * <p>Thread-safety: safe for concurrent use.
  */
-public final class SruResponseReader {
+final class SruResponseReader {
     private static final int HEAD_BYTES = 1024;
     private static final int EXCERPT_CHARS = 200;
 

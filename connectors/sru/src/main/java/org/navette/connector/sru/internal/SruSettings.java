@@ -10,7 +10,7 @@ import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import org.navette.model.RecordFormat;
 import org.navette.query.CqlTranslator;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /**
  * The validated SRU settings of one target, read from its {@link TargetConfig}. Every bad value is

@@ -14,12 +14,12 @@ import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import org.navette.connector.sru.SruExplain;
 import org.navette.spi.CancellationSignal;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * Runs SRU requests for one target over a shared OkHttp client: blocking searches on the caller's

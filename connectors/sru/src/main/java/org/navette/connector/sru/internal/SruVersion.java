@@ -7,7 +7,7 @@ import java.util.Locale;
  * namespace and the {@code operation} / {@code recordPacking} parameters; 2.0 (OASIS searchRetrieve)
  * drops {@code operation} and renames the XML-or-string switch {@code recordXMLEscaping}.
  */
-public enum SruVersion {
+enum SruVersion {
     V1_1("1.1"),
     V1_2("1.2"),
     V2_0("2.0");

@@ -12,12 +12,12 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.navette.connector.sru.RecordingListener;
 import org.navette.model.RecordFormat;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 import org.navette.spi.Phase;
 import org.navette.spi.SearchOutcome;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
+import org.navette.target.TargetConfig;
 
 /** The paging state machine with hand-made pages, a fake clock and a recording listener. */
 class SearchRunTest {

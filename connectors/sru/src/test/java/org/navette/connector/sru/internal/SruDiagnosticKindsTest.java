@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
 
 class SruDiagnosticKindsTest {
     @ParameterizedTest(name = "diagnostic {0} is {1}")

@@ -6,7 +6,7 @@ import java.util.Map;
 import okhttp3.FormBody;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 class SruRequestsTest {
     private static SruRequests requests(Map<String, Object> settings) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.navette.connector.sru.SruConnectorFactory;
 import org.navette.model.RecordFormat;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 class SruSettingsTest {
     private static TargetConfig.Builder target() {

@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Thread-safety: immutable after construction; libyaz only reads it.
  */
-public final class CString {
+final class CString {
     private final String text;
     private final Memory memory;
 

@@ -33,7 +33,7 @@ import java.util.function.LongSupplier;
  * <p>Thread-safety: {@link #post} may be called from any thread; everything else runs on the loop's
  * thread, one thread at a time.
  */
-public final class EventLoop implements AutoCloseable {
+final class EventLoop implements AutoCloseable {
     /** Longest single wait, so that a blocked caller notices its own interruption. */
     private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 

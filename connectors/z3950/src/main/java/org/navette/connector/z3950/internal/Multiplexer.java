@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * A fixed number of worker threads, each running one {@link EventLoop}, that drive any number of

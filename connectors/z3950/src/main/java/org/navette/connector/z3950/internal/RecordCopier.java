@@ -6,8 +6,8 @@ import java.util.Locale;
 import org.navette.model.RawRecord;
 import org.navette.model.RecordFormat;
 import org.navette.model.RecordSyntax;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * Copies one ZOOM record out of native memory into a {@link RawRecord}: the bytes as the target sent

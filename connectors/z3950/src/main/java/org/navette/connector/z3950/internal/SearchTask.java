@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.navette.model.RawRecord;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 import org.navette.spi.Phase;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * One search on one Z39.50 target, as a state machine an {@link EventLoop} drives: get a connection
@@ -30,7 +30,7 @@ import org.navette.spi.TargetException;
  * <p>Thread-safety: confined to its loop's thread, except the cancellation and pool callbacks, which
  * only {@link EventLoop#post post} to the loop.
  */
-public final class SearchTask {
+final class SearchTask {
     /** Receives the end of a search, on the loop's thread. */
     public interface Completion {
         void succeeded(SearchOutcome outcome);

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.navette.model.RecordFormat;
 import org.navette.query.PqfTranslator;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /**
  * A Z39.50 target's settings, read and validated once from its {@link TargetConfig}.

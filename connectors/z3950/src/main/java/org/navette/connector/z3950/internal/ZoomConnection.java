@@ -18,7 +18,7 @@ import com.sun.jna.ptr.PointerByReference;
  *
  * <p>Thread-safety: not thread-safe; one thread at a time, handed over with a happens-before edge.
  */
-public final class ZoomConnection {
+final class ZoomConnection {
     private final ZoomLibrary lib;
     private Pointer handle;
 

@@ -9,13 +9,13 @@ import java.util.function.Supplier;
 import org.navette.query.PqfTranslator;
 import org.navette.query.Translation;
 import org.navette.spi.Connector;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 import org.navette.spi.SearchListener;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetConfig;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.TargetConfig;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * The Z39.50 {@link Connector}: translates the query to PQF, then runs the search as a

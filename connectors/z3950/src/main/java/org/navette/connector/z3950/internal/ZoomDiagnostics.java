@@ -1,9 +1,9 @@
 package org.navette.connector.z3950.internal;
 
 import java.util.Locale;
-import org.navette.spi.DiagnosticKind;
+import org.navette.target.DiagnosticKind;
 import org.navette.spi.Phase;
-import org.navette.spi.TargetDiagnostic;
+import org.navette.target.TargetDiagnostic;
 
 /**
  * Turns ZOOM's errors into typed {@link TargetDiagnostic}s: ZOOM's own 10000+ codes (connect, init,
@@ -18,7 +18,7 @@ import org.navette.spi.TargetDiagnostic;
  *
  * <p>Thread-safety: stateless.
  */
-public final class ZoomDiagnostics {
+final class ZoomDiagnostics {
     public static final int ZOOM_CONNECT = 10000;
     public static final int ZOOM_MEMORY = 10001;
     public static final int ZOOM_ENCODE = 10002;

@@ -17,7 +17,7 @@ package org.navette.connector.z3950.internal;
  *
  * <p>Thread-safety: immutable.
  */
-public record ZoomError(int code, String diagSet, String message, String addInfo) {
+record ZoomError(int code, String diagSet, String message, String addInfo) {
     public static final ZoomError NONE = new ZoomError(0, "", "No error", "");
 
     public ZoomError {

@@ -5,9 +5,9 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.util.List;
 import java.util.Map;
-import org.navette.spi.DiagnosticKind;
-import org.navette.spi.TargetDiagnostic;
-import org.navette.spi.TargetException;
+import org.navette.target.DiagnosticKind;
+import org.navette.target.TargetDiagnostic;
+import org.navette.target.TargetException;
 
 /**
  * libyaz, loaded, with the counters of the native objects created through it. The only way to

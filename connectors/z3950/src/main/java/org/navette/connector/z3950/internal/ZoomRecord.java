@@ -16,7 +16,7 @@ import com.sun.jna.ptr.PointerByReference;
  *
  * <p>Thread-safety: not thread-safe; used by the thread that owns its connection.
  */
-public final class ZoomRecord {
+final class ZoomRecord {
     private final ZoomLibrary lib;
     private final boolean owned;
     private Pointer handle;

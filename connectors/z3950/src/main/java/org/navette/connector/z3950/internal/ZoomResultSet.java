@@ -15,7 +15,7 @@ import com.sun.jna.Pointer;
  *
  * <p>Thread-safety: not thread-safe; used by the thread that owns its connection.
  */
-public final class ZoomResultSet {
+final class ZoomResultSet {
     private final ZoomLibrary lib;
     private Pointer handle;
 
