@@ -195,7 +195,7 @@ class Z3950ZebraSearchIT {
     @CsvSource(nullValues = "null", value = {"UTF-8,null,1", "null,ISO-8859-1,1", "null,null,0"})
     void aZebraReadingTermsAsLatin1MatchesAnAccentedTermOnlyWithNegotiationOrLatin1Terms(String negotiation,
             String queryEncoding, long hits) {
-        org.navette.spi.TargetConfig.Builder b = TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc");
+        org.navette.target.TargetConfig.Builder b = TestTargets.zebra(zebra, "unimarc").set("syntax", "unimarc");
         if (negotiation != null) {
             b.set("charsetNegotiation", negotiation);
         }
@@ -217,7 +217,7 @@ class Z3950ZebraSearchIT {
         // the term left as Latin-1 octets, which Zebra refuses as not being the UTF-8 it agreed to
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestTargets.search(latin1Terms, "@attr 1=4 bohême",
                 TestTargets.request().build(), new RecordingListener()))
-                .isInstanceOf(org.navette.spi.TargetException.class).hasMessageContaining("bib1:1072");
+                .isInstanceOf(org.navette.target.TargetException.class).hasMessageContaining("bib1:1072");
     }
 
     @Test

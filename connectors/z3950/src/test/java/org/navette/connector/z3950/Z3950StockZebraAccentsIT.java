@@ -20,7 +20,7 @@ import org.navette.model.RawRecord;
 import org.navette.query.Query;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
-import org.navette.spi.TargetConfig;
+import org.navette.target.TargetConfig;
 
 /**
  * Accented title words against Zebras serving UTF-8 UNIMARC ({@link StockUnimarcZebra}), with a
@@ -31,7 +31,7 @@ import org.navette.spi.TargetConfig;
  * terms as UTF-8 the way it does after a UTF-8 negotiation — a server matter, not a client one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class Z3950StockZebraAccentsTest {
+class Z3950StockZebraAccentsIT {
     private final OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory());
     private final Map<Setup, StockUnimarcZebra> zebras = new EnumMap<>(Setup.class);
 
