@@ -48,6 +48,8 @@ final class PairScorer {
         final List<MatchRule> rules;
         double evidence;
         boolean vetoed;
+        /** Set by the author rule: the records share a person or body (read by the title rule). */
+        boolean authorsAgree;
 
         Tally(boolean explaining) {
             this.explaining = explaining;
@@ -130,8 +132,8 @@ final class PairScorer {
     void weigh(MatchKeys a, MatchKeys b, Tally t) {
         vetoes(a, b, t);
         identifiers(a, b, t);
-        title(a, b, t);
         authors(a, b, t);
+        title(a, b, t);
         year(a, b, t);
         extent(a, b, t);
         edition(a, b, t);
@@ -139,6 +141,24 @@ final class PairScorer {
         publisher(a, b, t);
         container(a, b, t);
         language(a, b, t);
+        everyFieldAgrees(a, b, t);
+    }
+
+    /**
+     * Two records without author or identifier whose title, year, publisher and pagination all agree
+     * exactly are one edition catalogued twice: each agreement alone is weak ("Annual report"), but
+     * all four at once by chance are not, and nothing else is left to tell them apart.
+     */
+    private static void everyFieldAgrees(MatchKeys a, MatchKeys b, Tally t) {
+        if (!a.authors.isEmpty() || !b.authors.isEmpty() || a.fullTokens.isEmpty() || a.year == null
+                || a.publisherTokens.isEmpty() || a.extent.isEmpty()) {
+            return;
+        }
+        if (a.fullTokens.equals(b.fullTokens) && a.year.equals(b.year) && a.publisherTokens.equals(b.publisherTokens)
+                && a.extent.equals(b.extent) && a.editionNumber == b.editionNumber
+                && java.util.Objects.equals(a.partNumber, b.partNumber)) {
+            t.add("every-field", 4.0, t.explaining ? "title, year, publisher and extent identical" : null);
+        }
     }
 
     private void vetoes(MatchKeys a, MatchKeys b, Tally t) {
@@ -273,6 +293,12 @@ final class PairScorer {
             }
             double coverage = (double) shorter.size() / longer.size();
             double partial = Math.max(proper, prefix) * (0.8 + 0.12 * Math.min(1.0, coverage / 0.4));
+            if (prefix >= 0.99 && t.authorsAgree && a.year != null && a.year.equals(b.year)) {
+                // the title proper whole on both sides, a subtitle on one only, by the same people in
+                // the same year: a dropped subtitle, weighed as the shorter title agreeing (so a
+                // one-word generic title still needs more than this)
+                partial = prefix;
+            }
             s = Math.max(full, coverage == 1.0 ? Math.max(proper, prefix) : partial);
             agree = a.fullTokens.size() == b.fullTokens.size()
                     ? Math.min(titleAgreementWeight(a.fullTokens), titleAgreementWeight(b.fullTokens))
@@ -336,6 +362,7 @@ final class PairScorer {
                     }
                 }
             }
+            t.authorsAgree = best >= 1.0;
             if (best >= 1.0) {
                 t.add("author", 4.0, pair);
             } else if (best > 0) {
@@ -428,6 +455,12 @@ final class PairScorer {
             String detail = t.explaining ? x.rangeStart() + "-" + x.rangeEnd() + " vs " + y.rangeStart() + "-" + y.rangeEnd() : null;
             if (x.rangeStart() == y.rangeStart()) {
                 t.add("pages", 4.0, detail);
+            } else if (a.materialType() == MaterialType.ARTICLE && b.materialType() == MaterialType.ARTICLE
+                    && (Math.max(x.rangeEnd(), x.rangeStart()) < y.rangeStart()
+                    || Math.max(y.rangeEnd(), y.rangeStart()) < x.rangeStart())) {
+                // two articles on pages that do not even overlap: another piece under the same heading
+                // ("Letters to the editor" in every issue), unless a source is plain wrong
+                t.add("pages", -6.0, detail);
             } else {
                 t.add("pages", -3.0, detail);
             }
