@@ -293,11 +293,16 @@ final class PairScorer {
             }
             double coverage = (double) shorter.size() / longer.size();
             double partial = Math.max(proper, prefix) * (0.8 + 0.12 * Math.min(1.0, coverage / 0.4));
-            if (prefix >= 0.99 && t.authorsAgree && a.year != null && a.year.equals(b.year)) {
-                // the title proper whole on both sides, a subtitle on one only, by the same people in
-                // the same year: a dropped subtitle, weighed as the shorter title agreeing (so a
-                // one-word generic title still needs more than this)
-                partial = prefix;
+            if (t.authorsAgree && a.year != null && a.year.equals(b.year)) {
+                // by the same people in the same year, the shorter title whole at the head of the
+                // longer is a dropped subtitle, and whole at its tail a dropped corporate or series
+                // prefix ("Acme DataStore"): weighed as the shorter title agreeing, so a one-word
+                // generic title still needs more than this
+                double suffix = Similarity.weightedContainment(shorter,
+                        longer.subList(longer.size() - shorter.size(), longer.size()));
+                if (prefix >= 0.99 || suffix >= 0.99 && longer.size() - shorter.size() <= 2) {
+                    partial = Math.max(prefix, suffix);
+                }
             }
             s = Math.max(full, coverage == 1.0 ? Math.max(proper, prefix) : partial);
             agree = a.fullTokens.size() == b.fullTokens.size()
@@ -363,10 +368,23 @@ final class PairScorer {
                 }
             }
             t.authorsAgree = best >= 1.0;
+            String coAuthor = best > 0 ? null : sharedCoAuthor(a.authors, b.authors);
             if (best >= 1.0) {
                 t.add("author", 4.0, pair);
+                if (a.authors.size() >= 2 && b.authors.size() >= 2 && (a.year == null || a.year.equals(b.year))
+                        && sharedNames(a.authors, b.authors) >= 2) {
+                    // a second person in common, whatever the order: two works by one team in one year
+                    // are rarer than by one person (across years a team revises and extends its papers,
+                    // so there it tells nothing more)
+                    t.add("co-authors", 2.0, null);
+                }
             } else if (best > 0) {
                 t.add("author", 2.0, pair + " (initials differ)");
+            } else if (coAuthor != null) {
+                // the main entries differ but a co-author is shared: author order differs between
+                // sources, or one kept only the first names of a long list
+                t.authorsAgree = true;
+                t.add("author", 2.0, coAuthor + " (a co-author in common)");
             } else {
                 t.add("author", -4.5, t.explaining ? a.authors.get(0).key() + " vs " + b.authors.get(0).key() : null);
             }
@@ -381,6 +399,38 @@ final class PairScorer {
                 }
             }
         }
+    }
+
+    /** Names compared beyond the main entries: a long author list adds little after its head. */
+    private static final int MAX_COMPARED_NAMES = 12;
+
+    /** The first name both lists share (after the main entries found nothing), or null. */
+    private static String sharedCoAuthor(List<NameKey> a, List<NameKey> b) {
+        if (a.size() < 2 && b.size() < 2) {
+            return null;
+        }
+        for (int i = 0; i < Math.min(a.size(), MAX_COMPARED_NAMES); i++) {
+            for (int j = 0; j < Math.min(b.size(), MAX_COMPARED_NAMES); j++) {
+                if (nameAgreement(a.get(i), b.get(j)) >= 1.0) {
+                    return a.get(i).key() + " ~ " + b.get(j).key();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** How many of the first names of {@code a} are among the first names of {@code b}. */
+    private static int sharedNames(List<NameKey> a, List<NameKey> b) {
+        int shared = 0;
+        for (int i = 0; i < Math.min(a.size(), MAX_COMPARED_NAMES); i++) {
+            for (int j = 0; j < Math.min(b.size(), MAX_COMPARED_NAMES); j++) {
+                if (nameAgreement(a.get(i), b.get(j)) >= 1.0) {
+                    shared++;
+                    break;
+                }
+            }
+        }
+        return shared;
     }
 
     /** 1.0 same person/body, 0.5 same surname but conflicting initials, 0 different. */

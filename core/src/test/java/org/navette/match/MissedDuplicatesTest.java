@@ -91,7 +91,27 @@ class MissedDuplicatesTest {
         BibRecord a = article("a", "1", "Acme DataStore: a distributed key-value engine", 2012, "Patel, Ravi", "Kim, Soo-jin").build();
         BibRecord b = article("b", "2", "DataStore: a distributed key-value engine", 2012, "Patel, R.", "Kim, S.").build();
 
+        BibRecord shortA = article("c", "3", "Acme DataStore", 2012, "Patel, Ravi", "Kim, Soo-jin").build();
+        BibRecord shortB = article("d", "4", "DataStore", 2012, "Patel, R.", "Kim, S.").build();
+        BibRecord otherYear = article("e", "5", "DataStore", 2014, "Patel, R.", "Kim, S.").build();
+        BibRecord otherPeople = article("f", "6", "DataStore", 2012, "Olsen, Karl").build();
+
         assertThat(matcher.matches(a, b)).isTrue();
+        assertThat(matcher.matches(shortA, shortB)).isTrue();
+        assertThat(matcher.matches(shortA, otherYear)).isFalse();
+        assertThat(matcher.matches(shortA, otherPeople)).isFalse();
+    }
+
+    @Test
+    void aTypoInAShortTitleStillMatchesWhenAuthorsAndYearAgree() {
+        BibRecord a = article("a", "1", "Replicated DataStore", 2012, "Patel, Ravi", "Kim, Soo-jin").build();
+        BibRecord swapped = article("b", "2", "Replicated DataStroe", 2012, "Patel, R.", "Kim, S.").build();
+        BibRecord dropped = article("c", "3", "Replicated DatStore", 2012, "Kim, S.", "Patel, R.").build();
+        BibRecord otherWord = article("d", "4", "Replicated DataFrame", 2012, "Patel, R.", "Kim, S.").build();
+
+        assertThat(matcher.matches(a, swapped)).isTrue();
+        assertThat(matcher.matches(a, dropped)).isTrue();
+        assertThat(matcher.matches(a, otherWord)).isFalse();
     }
 
     @Test
@@ -116,8 +136,15 @@ class MissedDuplicatesTest {
         BibRecord partly = article("c", "3", "Measuring citation overlap between bibliographic databases", 2016,
                 "Orduna, E.", "Lopez, E.", "Delgado, E.").build();
 
+        BibRecord mainEntriesDiffer = article("d", "4", "Measuring citation overlap between bibliographic databases", 2016,
+                "Delgado, Emilio", "Thelwall, M.", "Orduna, E.").build();
+        BibRecord noneShared = article("e", "5", "Measuring citation overlap between bibliographic databases", 2016,
+                "Harzing, Anne-Wil", "Alakangas, Satu").build();
+
         assertThat(matcher.matches(a, reordered)).isTrue();
         assertThat(matcher.matches(a, partly)).isTrue();
+        assertThat(matcher.matches(a, mainEntriesDiffer)).isTrue();
+        assertThat(matcher.matches(a, noneShared)).isFalse();
     }
 
     @Test
