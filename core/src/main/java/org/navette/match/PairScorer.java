@@ -1,6 +1,7 @@
 package org.navette.match;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.navette.match.internal.Extent;
 import org.navette.match.internal.NameKey;
 import org.navette.match.internal.Similarity;
 import org.navette.model.Carrier;
+import org.navette.model.IdentifierScheme;
 import org.navette.model.MaterialType;
 
 /**
@@ -32,9 +34,19 @@ final class PairScorer {
     static final double PRIOR = -7.0;
     /** Identifier agreement is capped: ISBN and OCLC number agreeing are not independent evidence. */
     private static final double MAX_IDENTIFIER_EVIDENCE = 14.0;
-    private static final Map<String, Double> ID_DISAGREEMENT = Map.of(
-            "OCLC", -3.0, "LCCN", -3.0, "DOI", -5.0, "BNF", -3.0, "SUDOC", -3.0, "DNB", -3.0, "ZDB", -3.0,
-            "ISMN", -2.5, "OTHER_STANDARD_NUMBER", -1.5);
+    /** What a shared identifier of a scheme is worth; schemes not listed here are worth {@link #ID_AGREEMENT}. */
+    private static final Map<IdentifierScheme, Double> ID_AGREEMENT_BY_SCHEME = new EnumMap<>(Map.of(
+            // a 024 number is sometimes a publisher's series or product code shared by several items
+            IdentifierScheme.OTHER_STANDARD_NUMBER, 6.0));
+    private static final double ID_AGREEMENT = 10.0;
+    /**
+     * What disjoint identifiers of one scheme cost; a scheme not listed costs nothing (system numbers:
+     * one catalogue may hold two records of one book).
+     */
+    private static final Map<IdentifierScheme, Double> ID_DISAGREEMENT = new EnumMap<>(Map.of(
+            IdentifierScheme.OCLC, -3.0, IdentifierScheme.LCCN, -3.0, IdentifierScheme.DOI, -5.0,
+            IdentifierScheme.BNF, -3.0, IdentifierScheme.SUDOC, -3.0, IdentifierScheme.DNB, -3.0,
+            IdentifierScheme.ZDB, -3.0, IdentifierScheme.ISMN, -2.5, IdentifierScheme.OTHER_STANDARD_NUMBER, -1.5));
 
     private final MatchSettings settings;
 
@@ -221,7 +233,7 @@ final class PairScorer {
             }
         }
         // other identifiers, scheme by scheme
-        for (Map.Entry<String, Set<String>> e : a.ids.entrySet()) {
+        for (Map.Entry<IdentifierKey, Set<String>> e : a.ids.entrySet()) {
             Set<String> other = b.ids.get(e.getKey());
             if (other == null) {
                 continue;
@@ -235,11 +247,11 @@ final class PairScorer {
             }
             String name = ruleName(e.getKey());
             if (shared != null) {
-                double w = e.getKey().equals("OTHER_STANDARD_NUMBER") ? 6.0 : 10.0;
+                double w = ID_AGREEMENT_BY_SCHEME.getOrDefault(e.getKey().scheme(), ID_AGREEMENT);
                 positive += w;
                 t.add(name, w, shared);
             } else {
-                Double w = ID_DISAGREEMENT.get(e.getKey());
+                Double w = ID_DISAGREEMENT.get(e.getKey().scheme());
                 if (w != null) {
                     t.add(name, w, t.explaining ? e.getValue() + " vs " + other : null);
                 }
@@ -251,10 +263,9 @@ final class PairScorer {
         }
     }
 
-    private static String ruleName(String idKey) {
-        int colon = idKey.indexOf(':');
-        String scheme = colon < 0 ? idKey : "system-number " + idKey.substring(colon + 1);
-        return scheme.toLowerCase(Locale.ROOT).replace('_', '-');
+    private static String ruleName(IdentifierKey key) {
+        String scheme = key.scheme().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return key.qualifier().isEmpty() ? scheme : scheme + " " + key.qualifier();
     }
 
     private static String firstShared(List<String> a, List<String> b) {
