@@ -95,8 +95,8 @@ final class KeyExtractor {
         }
 
         // title
-        List<String> proper = title.analyze(r.titleProper(), language);
-        List<String> remainder = title.analyze(r.titleRemainder(), language);
+        List<String> proper = title.analyze(withoutQualifier(r.titleProper()), language);
+        List<String> remainder = title.analyze(withoutQualifier(r.titleRemainder()), language);
         List<String> partName = text.analyze(r.partName(), null);
         String part = r.partNumber() == null ? null : PartNumber.of(text.analyze(r.partNumber(), null), true);
         String fromTitle = PartNumber.strip(proper);
@@ -239,6 +239,37 @@ final class KeyExtractor {
             keys.add("a" + surname + "|" + r.year());
         }
         return keys;
+    }
+
+    /**
+     * A title without a closing bracketed qualifier that holds no digit: "(abstract)", "(extended
+     * abstract)", "[poster]", "(preliminary version)" say what kind of text a source made of the work,
+     * which sources record differently; a qualifier with a number ("(1914-1918)", "[vol. 2]") may name
+     * another part, so it stays. The whole title is kept when the qualifier is all there is.
+     */
+    static String withoutQualifier(String title) {
+        if (title == null || title.isEmpty()) {
+            return title;
+        }
+        int end = title.length() - 1;
+        while (end > 0 && (title.charAt(end) == ' ' || title.charAt(end) == '.')) {
+            end--;
+        }
+        char close = title.charAt(end);
+        if (close != ')' && close != ']') {
+            return title;
+        }
+        int open = title.lastIndexOf(close == ')' ? '(' : '[', end);
+        if (open <= 0) {
+            return title;
+        }
+        for (int i = open + 1; i < end; i++) {
+            if (Character.isDigit(title.charAt(i))) {
+                return title;
+            }
+        }
+        String head = title.substring(0, open).strip();
+        return head.isEmpty() ? title : head;
     }
 
     private static final int MAX_TITLE_WORDS = 40;

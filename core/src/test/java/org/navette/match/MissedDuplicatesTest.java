@@ -81,9 +81,15 @@ class MissedDuplicatesTest {
         BibRecord c = article("c", "3", "Learning to rank with partial labels [abstract]", 2019, "Wei Chen").build();
         BibRecord d = article("d", "4", "Learning to rank with partial labels", 2019, "Chen, Wei").build();
 
+        BibRecord shortA = article("e", "5", "Sparse coding (abstract)", 1996, "Olshausen, Bruno").build();
+        BibRecord shortB = article("f", "6", "Sparse coding (extended abstract)", 1996, "Olshausen, B.").build();
+        BibRecord volume = article("g", "7", "Sparse coding (1996-1998)", 1996, "Olshausen, B.").build();
+
         assertThat(matcher.matches(a, b)).isTrue();
         assertThat(matcher.matches(a, c)).isTrue();
         assertThat(matcher.matches(b, d)).isTrue();
+        assertThat(matcher.matches(shortA, shortB)).isTrue();
+        assertThat(matcher.keys(volume).titleKey()).isEqualTo("sparse coding 1996 1998");
     }
 
     @Test
