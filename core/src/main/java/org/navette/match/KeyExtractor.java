@@ -20,6 +20,7 @@ import org.navette.model.AuthorKind;
 import org.navette.model.BibRecord;
 import org.navette.model.Carrier;
 import org.navette.model.Identifier;
+import org.navette.model.IdentifierScheme;
 import org.navette.model.Isbn;
 import org.navette.model.MaterialType;
 import org.navette.model.RecordFormat;
@@ -82,17 +83,20 @@ final class KeyExtractor {
             setIsbns.addAll(volumeIsbns);
             isbnPart = null;
         }
-        Map<String, Set<String>> ids = new HashMap<>();
+        Map<IdentifierKey, Set<String>> ids = new HashMap<>();
         for (Identifier id : r.identifiers()) {
-            String[] kv = identifierKey(id);
-            if (kv != null) {
-                ids.computeIfAbsent(kv[0], k -> new LinkedHashSet<>()).add(kv[1]);
+            String v = trustedValue(id);
+            if (v != null) {
+                IdentifierKey key = id.scheme() == IdentifierScheme.SYSTEM_NUMBER || id.scheme() == IdentifierScheme.CONTROL_NUMBER
+                        ? new IdentifierKey(IdentifierScheme.SYSTEM_NUMBER, systemNumberAgency(id))
+                        : IdentifierKey.of(id.scheme());
+                ids.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(v);
             }
         }
 
         // title
-        List<String> proper = title.analyze(r.titleProper(), language);
-        List<String> remainder = title.analyze(r.titleRemainder(), language);
+        List<String> proper = title.analyze(withoutQualifier(r.titleProper()), language);
+        List<String> remainder = title.analyze(withoutQualifier(r.titleRemainder()), language);
         List<String> partName = text.analyze(r.partName(), null);
         String part = r.partNumber() == null ? null : PartNumber.of(text.analyze(r.partNumber(), null), true);
         String fromTitle = PartNumber.strip(proper);
@@ -151,17 +155,23 @@ final class KeyExtractor {
                 this::goldRushKey);
     }
 
-    /** Scheme key and normalised value of a trusted identifier, or null for ids never matched on. */
-    private static String[] identifierKey(Identifier id) {
+    /** The agency of a qualified system number: "(de-599)" of "(DE-599)ZDB123". */
+    private static String systemNumberAgency(Identifier id) {
+        String v = id.value().strip().toLowerCase(Locale.ROOT);
+        return v.substring(0, v.indexOf(')') + 1).replace(" ", "");
+    }
+
+    /** The normalised value of a trusted identifier, or null for ids never matched on. */
+    private static String trustedValue(Identifier id) {
         String v = id.value().strip().toLowerCase(Locale.ROOT);
         switch (id.scheme()) {
             case OCLC -> {
                 v = v.replaceAll("^\\(ocolc\\)|^ocm|^ocn|^on", "").replaceAll("\\D", "").replaceFirst("^0+", "");
-                return v.isEmpty() ? null : new String[] {"OCLC", v};
+                return v.isEmpty() ? null : v;
             }
             case LCCN -> {
                 v = v.replace(" ", "");
-                return v.isEmpty() ? null : new String[] {"LCCN", v};
+                return v.isEmpty() ? null : v;
             }
             case DOI -> {
                 v = v.replaceFirst("^(https?://)?(dx\\.)?doi\\.org/", "").replaceFirst("^doi:\\s*", "");
@@ -173,18 +183,16 @@ final class KeyExtractor {
                 v = v.replaceFirst("\\.pub\\d+$", "").replaceFirst("v\\d+$", "");
                 // a DOI must have a prefix and a suffix; a bare journal prefix identifies nothing
                 int slash = v.indexOf('/');
-                return v.startsWith("10.") && slash > 0 && slash < v.length() - 1 ? new String[] {"DOI", v} : null;
+                return v.startsWith("10.") && slash > 0 && slash < v.length() - 1 ? v : null;
             }
             case BNF, SUDOC, DNB, ZDB, ISMN, OTHER_STANDARD_NUMBER -> {
                 v = v.replaceAll("[\\s-]", "");
-                return v.isEmpty() ? null : new String[] {id.scheme().name(), v};
+                return v.isEmpty() ? null : v;
             }
             case SYSTEM_NUMBER, CONTROL_NUMBER -> {
                 // only qualified numbers identify a record across catalogues: "(DE-599)ZDB123", "(FrPJT)12345"
                 if (v.startsWith("(") && v.indexOf(')') > 1 && v.indexOf(')') < v.length() - 1) {
-                    int close = v.indexOf(')');
-                    return new String[] {"SYSTEM_NUMBER:" + v.substring(0, close + 1).replace(" ", ""),
-                            v.substring(close + 1).strip()};
+                    return v.substring(v.indexOf(')') + 1).strip();
                 }
                 return null;
             }
@@ -194,7 +202,7 @@ final class KeyExtractor {
         }
     }
 
-    private static List<String> blockingKeys(BibRecord r, List<String> isbns, Map<String, Set<String>> ids,
+    private static List<String> blockingKeys(BibRecord r, List<String> isbns, Map<IdentifierKey, Set<String>> ids,
                                              List<String> proper, List<String> full, List<NameKey> authors) {
         List<String> keys = new ArrayList<>();
         for (String i : isbns) {
@@ -205,7 +213,7 @@ final class KeyExtractor {
                 keys.add("s" + s);
             }
         }
-        for (Map.Entry<String, Set<String>> e : ids.entrySet()) {
+        for (Map.Entry<IdentifierKey, Set<String>> e : ids.entrySet()) {
             for (String v : e.getValue()) {
                 keys.add("d" + e.getKey() + "=" + v);
             }
@@ -231,6 +239,37 @@ final class KeyExtractor {
             keys.add("a" + surname + "|" + r.year());
         }
         return keys;
+    }
+
+    /**
+     * A title without a closing bracketed qualifier that holds no digit: "(abstract)", "(extended
+     * abstract)", "[poster]", "(preliminary version)" say what kind of text a source made of the work,
+     * which sources record differently; a qualifier with a number ("(1914-1918)", "[vol. 2]") may name
+     * another part, so it stays. The whole title is kept when the qualifier is all there is.
+     */
+    static String withoutQualifier(String title) {
+        if (title == null || title.isEmpty()) {
+            return title;
+        }
+        int end = title.length() - 1;
+        while (end > 0 && (title.charAt(end) == ' ' || title.charAt(end) == '.')) {
+            end--;
+        }
+        char close = title.charAt(end);
+        if (close != ')' && close != ']') {
+            return title;
+        }
+        int open = title.lastIndexOf(close == ')' ? '(' : '[', end);
+        if (open <= 0) {
+            return title;
+        }
+        for (int i = open + 1; i < end; i++) {
+            if (Character.isDigit(title.charAt(i))) {
+                return title;
+            }
+        }
+        String head = title.substring(0, open).strip();
+        return head.isEmpty() ? title : head;
     }
 
     private static final int MAX_TITLE_WORDS = 40;

@@ -33,7 +33,7 @@ public final class MatchKeys {
     final List<String> isbns;
     final Set<String> setIsbns;
     final List<String> issns;
-    final Map<String, Set<String>> ids;
+    final Map<IdentifierKey, Set<String>> ids;
     final List<String> properTokens;
     final List<String> fullTokens;
     final boolean hasRemainder;
@@ -57,7 +57,7 @@ public final class MatchKeys {
     }
 
     MatchKeys(BibRecord record, List<String> isbns, Set<String> setIsbns, List<String> issns,
-              Map<String, Set<String>> ids, List<String> properTokens, List<String> fullTokens, boolean hasRemainder,
+              Map<IdentifierKey, Set<String>> ids, List<String> properTokens, List<String> fullTokens, boolean hasRemainder,
               Set<String> titleNumbers, List<NameKey> authors, List<String> responsibilityTokens, Integer year,
               Extent extent, int editionNumber, String partNumber, List<String> publisherTokens,
               List<String> containerTokens, String language, List<String> blockingKeys, GoldRushSource goldRush) {
@@ -99,21 +99,13 @@ public final class MatchKeys {
      */
     public List<Identifier> identifiers() {
         List<Identifier> out = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> e : ids.entrySet()) {
-            IdentifierScheme scheme = schemeOf(e.getKey());
-            int colon = e.getKey().indexOf(':');
-            String qualifier = colon < 0 ? "" : e.getKey().substring(colon + 1);
+        for (Map.Entry<IdentifierKey, Set<String>> e : ids.entrySet()) {
             for (String v : e.getValue()) {
-                out.add(new Identifier(scheme, qualifier + v));
+                out.add(new Identifier(e.getKey().scheme(), e.getKey().qualifier() + v));
             }
         }
         out.sort(java.util.Comparator.comparing(Identifier::toString));
         return out;
-    }
-
-    static IdentifierScheme schemeOf(String idKey) {
-        int colon = idKey.indexOf(':');
-        return IdentifierScheme.valueOf(colon < 0 ? idKey : idKey.substring(0, colon));
     }
 
     /** The title proper, normalised, without a leading article: "miserables". Empty when the record has no title. */

@@ -1,6 +1,7 @@
 package org.navette.match;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,7 @@ import org.navette.match.internal.Extent;
 import org.navette.match.internal.NameKey;
 import org.navette.match.internal.Similarity;
 import org.navette.model.Carrier;
+import org.navette.model.IdentifierScheme;
 import org.navette.model.MaterialType;
 
 /**
@@ -32,9 +34,19 @@ final class PairScorer {
     static final double PRIOR = -7.0;
     /** Identifier agreement is capped: ISBN and OCLC number agreeing are not independent evidence. */
     private static final double MAX_IDENTIFIER_EVIDENCE = 14.0;
-    private static final Map<String, Double> ID_DISAGREEMENT = Map.of(
-            "OCLC", -3.0, "LCCN", -3.0, "DOI", -5.0, "BNF", -3.0, "SUDOC", -3.0, "DNB", -3.0, "ZDB", -3.0,
-            "ISMN", -2.5, "OTHER_STANDARD_NUMBER", -1.5);
+    /** What a shared identifier of a scheme is worth; schemes not listed here are worth {@link #ID_AGREEMENT}. */
+    private static final Map<IdentifierScheme, Double> ID_AGREEMENT_BY_SCHEME = new EnumMap<>(Map.of(
+            // a 024 number is sometimes a publisher's series or product code shared by several items
+            IdentifierScheme.OTHER_STANDARD_NUMBER, 6.0));
+    private static final double ID_AGREEMENT = 10.0;
+    /**
+     * What disjoint identifiers of one scheme cost; a scheme not listed costs nothing (system numbers:
+     * one catalogue may hold two records of one book).
+     */
+    private static final Map<IdentifierScheme, Double> ID_DISAGREEMENT = new EnumMap<>(Map.of(
+            IdentifierScheme.OCLC, -3.0, IdentifierScheme.LCCN, -3.0, IdentifierScheme.DOI, -5.0,
+            IdentifierScheme.BNF, -3.0, IdentifierScheme.SUDOC, -3.0, IdentifierScheme.DNB, -3.0,
+            IdentifierScheme.ZDB, -3.0, IdentifierScheme.ISMN, -2.5, IdentifierScheme.OTHER_STANDARD_NUMBER, -1.5));
 
     private final MatchSettings settings;
 
@@ -48,6 +60,8 @@ final class PairScorer {
         final List<MatchRule> rules;
         double evidence;
         boolean vetoed;
+        /** Set by the author rule: the records share a person or body (read by the title rule). */
+        boolean authorsAgree;
 
         Tally(boolean explaining) {
             this.explaining = explaining;
@@ -130,8 +144,8 @@ final class PairScorer {
     void weigh(MatchKeys a, MatchKeys b, Tally t) {
         vetoes(a, b, t);
         identifiers(a, b, t);
-        title(a, b, t);
         authors(a, b, t);
+        title(a, b, t);
         year(a, b, t);
         extent(a, b, t);
         edition(a, b, t);
@@ -139,6 +153,24 @@ final class PairScorer {
         publisher(a, b, t);
         container(a, b, t);
         language(a, b, t);
+        everyFieldAgrees(a, b, t);
+    }
+
+    /**
+     * Two records without author or identifier whose title, year, publisher and pagination all agree
+     * exactly are one edition catalogued twice: each agreement alone is weak ("Annual report"), but
+     * all four at once by chance are not, and nothing else is left to tell them apart.
+     */
+    private static void everyFieldAgrees(MatchKeys a, MatchKeys b, Tally t) {
+        if (!a.authors.isEmpty() || !b.authors.isEmpty() || a.fullTokens.isEmpty() || a.year == null
+                || a.publisherTokens.isEmpty() || a.extent.isEmpty()) {
+            return;
+        }
+        if (a.fullTokens.equals(b.fullTokens) && a.year.equals(b.year) && a.publisherTokens.equals(b.publisherTokens)
+                && a.extent.equals(b.extent) && a.editionNumber == b.editionNumber
+                && java.util.Objects.equals(a.partNumber, b.partNumber)) {
+            t.add("every-field", 4.0, t.explaining ? "title, year, publisher and extent identical" : null);
+        }
     }
 
     private void vetoes(MatchKeys a, MatchKeys b, Tally t) {
@@ -201,7 +233,7 @@ final class PairScorer {
             }
         }
         // other identifiers, scheme by scheme
-        for (Map.Entry<String, Set<String>> e : a.ids.entrySet()) {
+        for (Map.Entry<IdentifierKey, Set<String>> e : a.ids.entrySet()) {
             Set<String> other = b.ids.get(e.getKey());
             if (other == null) {
                 continue;
@@ -215,11 +247,11 @@ final class PairScorer {
             }
             String name = ruleName(e.getKey());
             if (shared != null) {
-                double w = e.getKey().equals("OTHER_STANDARD_NUMBER") ? 6.0 : 10.0;
+                double w = ID_AGREEMENT_BY_SCHEME.getOrDefault(e.getKey().scheme(), ID_AGREEMENT);
                 positive += w;
                 t.add(name, w, shared);
             } else {
-                Double w = ID_DISAGREEMENT.get(e.getKey());
+                Double w = ID_DISAGREEMENT.get(e.getKey().scheme());
                 if (w != null) {
                     t.add(name, w, t.explaining ? e.getValue() + " vs " + other : null);
                 }
@@ -231,10 +263,9 @@ final class PairScorer {
         }
     }
 
-    private static String ruleName(String idKey) {
-        int colon = idKey.indexOf(':');
-        String scheme = colon < 0 ? idKey : "system-number " + idKey.substring(colon + 1);
-        return scheme.toLowerCase(Locale.ROOT).replace('_', '-');
+    private static String ruleName(IdentifierKey key) {
+        String scheme = key.scheme().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return key.qualifier().isEmpty() ? scheme : scheme + " " + key.qualifier();
     }
 
     private static String firstShared(List<String> a, List<String> b) {
@@ -273,6 +304,17 @@ final class PairScorer {
             }
             double coverage = (double) shorter.size() / longer.size();
             double partial = Math.max(proper, prefix) * (0.8 + 0.12 * Math.min(1.0, coverage / 0.4));
+            if (t.authorsAgree && a.year != null && a.year.equals(b.year)) {
+                // by the same people in the same year, the shorter title whole at the head of the
+                // longer is a dropped subtitle, and whole at its tail a dropped corporate or series
+                // prefix ("Acme DataStore"): weighed as the shorter title agreeing, so a one-word
+                // generic title still needs more than this
+                double suffix = Similarity.weightedContainment(shorter,
+                        longer.subList(longer.size() - shorter.size(), longer.size()));
+                if (prefix >= 0.99 || suffix >= 0.99 && longer.size() - shorter.size() <= 2) {
+                    partial = Math.max(prefix, suffix);
+                }
+            }
             s = Math.max(full, coverage == 1.0 ? Math.max(proper, prefix) : partial);
             agree = a.fullTokens.size() == b.fullTokens.size()
                     ? Math.min(titleAgreementWeight(a.fullTokens), titleAgreementWeight(b.fullTokens))
@@ -336,10 +378,24 @@ final class PairScorer {
                     }
                 }
             }
+            t.authorsAgree = best >= 1.0;
+            String coAuthor = best > 0 ? null : sharedCoAuthor(a.authors, b.authors);
             if (best >= 1.0) {
                 t.add("author", 4.0, pair);
+                if (a.authors.size() >= 2 && b.authors.size() >= 2 && (a.year == null || a.year.equals(b.year))
+                        && sharedNames(a.authors, b.authors) >= 2) {
+                    // a second person in common, whatever the order: two works by one team in one year
+                    // are rarer than by one person (across years a team revises and extends its papers,
+                    // so there it tells nothing more)
+                    t.add("co-authors", 2.0, null);
+                }
             } else if (best > 0) {
                 t.add("author", 2.0, pair + " (initials differ)");
+            } else if (coAuthor != null) {
+                // the main entries differ but a co-author is shared: author order differs between
+                // sources, or one kept only the first names of a long list
+                t.authorsAgree = true;
+                t.add("author", 2.0, coAuthor + " (a co-author in common)");
             } else {
                 t.add("author", -4.5, t.explaining ? a.authors.get(0).key() + " vs " + b.authors.get(0).key() : null);
             }
@@ -354,6 +410,38 @@ final class PairScorer {
                 }
             }
         }
+    }
+
+    /** Names compared beyond the main entries: a long author list adds little after its head. */
+    private static final int MAX_COMPARED_NAMES = 12;
+
+    /** The first name both lists share (after the main entries found nothing), or null. */
+    private static String sharedCoAuthor(List<NameKey> a, List<NameKey> b) {
+        if (a.size() < 2 && b.size() < 2) {
+            return null;
+        }
+        for (int i = 0; i < Math.min(a.size(), MAX_COMPARED_NAMES); i++) {
+            for (int j = 0; j < Math.min(b.size(), MAX_COMPARED_NAMES); j++) {
+                if (nameAgreement(a.get(i), b.get(j)) >= 1.0) {
+                    return a.get(i).key() + " ~ " + b.get(j).key();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** How many of the first names of {@code a} are among the first names of {@code b}. */
+    private static int sharedNames(List<NameKey> a, List<NameKey> b) {
+        int shared = 0;
+        for (int i = 0; i < Math.min(a.size(), MAX_COMPARED_NAMES); i++) {
+            for (int j = 0; j < Math.min(b.size(), MAX_COMPARED_NAMES); j++) {
+                if (nameAgreement(a.get(i), b.get(j)) >= 1.0) {
+                    shared++;
+                    break;
+                }
+            }
+        }
+        return shared;
     }
 
     /** 1.0 same person/body, 0.5 same surname but conflicting initials, 0 different. */
@@ -428,6 +516,12 @@ final class PairScorer {
             String detail = t.explaining ? x.rangeStart() + "-" + x.rangeEnd() + " vs " + y.rangeStart() + "-" + y.rangeEnd() : null;
             if (x.rangeStart() == y.rangeStart()) {
                 t.add("pages", 4.0, detail);
+            } else if (a.materialType() == MaterialType.ARTICLE && b.materialType() == MaterialType.ARTICLE
+                    && (Math.max(x.rangeEnd(), x.rangeStart()) < y.rangeStart()
+                    || Math.max(y.rangeEnd(), y.rangeStart()) < x.rangeStart())) {
+                // two articles on pages that do not even overlap: another piece under the same heading
+                // ("Letters to the editor" in every issue), unless a source is plain wrong
+                t.add("pages", -6.0, detail);
             } else {
                 t.add("pages", -3.0, detail);
             }

@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 import javax.xml.stream.XMLInputFactory;
+import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
+import org.marc4j.marc.Subfield;
 import org.navette.model.BibRecord;
 import org.navette.model.ProblemKind;
 import org.navette.model.RawRecord;
@@ -335,6 +337,7 @@ public final class Normaliser {
         if (recordId == null) {
             recordId = position > 0 ? "#" + position : "#" + checksum(marc);
         }
+        decodeCharacterReferences(marc, log);
         BibRecord.Builder b = BibRecord.builder(new RecordSource(origin, recordId), format);
         if (format == RecordFormat.UNIMARC) {
             UnimarcMapper.map(marc, b, log);
@@ -344,6 +347,28 @@ public final class Normaliser {
             HoldingsMapper.marc21(marc, b);
         }
         return b.characterSet(charset).marc(marc).problems(log.problems()).build();
+    }
+
+    /**
+     * Replaces character references left as text in subfields ("M&#252;ller", "&amp;") by the
+     * characters, so that every use of the record (display, keys, matching, the MARC itself) sees
+     * one spelling; each field so repaired is reported, since the source's export is at fault.
+     */
+    private static void decodeCharacterReferences(Record marc, ProblemLog log) {
+        for (DataField f : marc.getDataFields()) {
+            for (Subfield sf : f.getSubfields()) {
+                String data = sf.getData();
+                if (data == null || data.indexOf('&') < 0) {
+                    continue;
+                }
+                String decoded = CharacterReferences.decode(data);
+                if (!decoded.equals(data)) {
+                    sf.setData(decoded);
+                    log.add(ProblemKind.ENCODING, "character references decoded in " + f.getTag() + "$" + sf.getCode()
+                            + ": '" + data + "' read as '" + decoded + "'");
+                }
+            }
+        }
     }
 
     /** A stable id for a record without 001 and without a position: a checksum of its content. */

@@ -145,6 +145,26 @@ class NormaliserTest {
     }
 
     @Test
+    void characterReferencesLeftInAMarcXmlRecordAreDecodedAndReported() {
+        // "&amp;#252;" in the XML is the text "&#252;": what an HTML export leaves in a record
+        String xml = "<record xmlns=\"http://www.loc.gov/MARC21/slim\"><leader>00000nam a2200000 a 4500</leader>"
+                + "<controlfield tag=\"001\">r1</controlfield>"
+                + "<datafield tag=\"100\" ind1=\"1\" ind2=\" \"><subfield code=\"a\">M&amp;#252;ller, Hans</subfield></datafield>"
+                + "<datafield tag=\"245\" ind1=\"1\" ind2=\"0\"><subfield code=\"a\">Caf&amp;#x00E9; &amp;amp; Stadt K&amp;ouml;ln</subfield></datafield>"
+                + "<datafield tag=\"260\" ind1=\" \" ind2=\" \"><subfield code=\"b\">AT&amp;T Press</subfield></datafield>"
+                + "</record>";
+
+        ReadResult r = normaliser.normalise(RawRecord.ofXml("web", RecordSyntax.MARCXML, xml, RecordFormat.MARC21));
+
+        assertThat(r.record().authors().get(0).name()).isEqualTo("Müller, Hans");
+        assertThat(r.record().titleProper()).isEqualTo("Café & Stadt Köln");
+        assertThat(r.record().publisher()).isEqualTo("AT&T Press");
+        assertThat(r.problems()).filteredOn(p -> p.kind() == ProblemKind.ENCODING)
+                .extracting(p -> p.message().substring(0, p.message().indexOf(':')))
+                .containsExactly("character references decoded in 100$a", "character references decoded in 245$a");
+    }
+
+    @Test
     void aForcedFormatWinsOverTheContent() {
         byte[] chabon = Corpus.bytes("1-marc21/marc4j/summerland.mrc");
         Normaliser forced = Normaliser.builder().formatOverride(RecordFormat.UNIMARC).build();

@@ -2,6 +2,7 @@ package org.navette.match.internal;
 
 import com.ibm.icu.text.Normalizer2;
 import java.util.Locale;
+import org.navette.normalise.CharacterReferences;
 
 /**
  * The character-level first stage of the analysis chain: folds case, compatibility forms and
@@ -34,15 +35,23 @@ public final class TextFolding {
         int n = text.length();
         boolean ascii = true;
         for (int i = 0; i < n; i++) {
-            if (text.charAt(i) >= 0x80) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
                 ascii = false;
                 break;
+            }
+            if (c == '&' && CharacterReferences.contains(text)) {
+                // "M&#252;ller" from a record the normaliser did not read (a citation, a hand-built record)
+                return fold(CharacterReferences.decode(text.toString()), dropNonSorting);
             }
         }
         if (ascii) {
             // on ASCII, lower-casing in the root locale changes A-Z only; the JDK's version returns
             // the string itself when nothing changes and is much faster than a copy char by char
             return text.toString().toLowerCase(Locale.ROOT);
+        }
+        if (CharacterReferences.contains(text)) {
+            return fold(CharacterReferences.decode(text.toString()), dropNonSorting);
         }
         String marked = stripNonSorting(text, dropNonSorting);
         String folded = decompose.normalize(casefold.normalize(marked));
