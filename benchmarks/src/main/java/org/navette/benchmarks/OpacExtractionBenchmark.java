@@ -72,7 +72,7 @@ public class OpacExtractionBenchmark {
     }
 
     static byte[] resource(String file) {
-        try (InputStream in = OpacExtractionBenchmark.class.getResourceAsStream("/org/navette/benchmarks/opac/" + file)) {
+        try (InputStream in = OpacExtractionBenchmark.class.getResourceAsStream("/org/navette/testdata/opac-pages/" + file)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -27,8 +27,12 @@ import org.navette.normalise.ReadResult;
  * Deterministic for a given seed.
  */
 final class PerturbedCorpus {
-    private static final String[] FILES = {"jazz_1k.mrc", "lul_fre_500.mrc", "loc-sample-utf8.mrc", "bsg-cotesMEL.mrc",
-        "bncf-florence.mrc"};
+    /** Real files from core's test-jar (their provenance is written next to them there). */
+    private static final String[] FILES = {"/org/navette/normalise/corpus/1-marc21/evergreen/jazz_1k.mrc",
+        "/org/navette/normalise/corpus/1-marc21/evergreen/lul_fre_500.mrc",
+        "/org/navette/testpeers/zebra/marc21/loc-sample-utf8.mrc",
+        "/org/navette/normalise/corpus/2-unimarc/medialab-reference_manager/cotesMEL.mrc",
+        "/org/navette/testpeers/zebra/unimarc/bncf-florence.mrc"};
 
     private final List<BibRecord> base;
     private final List<String> vocabulary;
@@ -53,7 +57,7 @@ final class PerturbedCorpus {
         List<BibRecord> records = new ArrayList<>();
         Normaliser normaliser = Normaliser.ofDefaults();
         for (String f : FILES) {
-            try (InputStream in = PerturbedCorpus.class.getResourceAsStream("corpus/" + f);
+            try (InputStream in = PerturbedCorpus.class.getResourceAsStream(f);
                  MarcFileReader reader = MarcFileReader.open(in, f, normaliser)) {
                 reader.forEachRemaining((ReadResult r) -> {
                     if (r.record() != null && r.record().titleProper() != null) {

@@ -26,7 +26,7 @@ class GoldRushKeyTest {
             + "chabon__michael_____" + "_".repeat(15) + "p";
 
     private static BibRecord kavalierFromMarc() throws IOException {
-        try (InputStream in = GoldRushKeyTest.class.getResourceAsStream("/org/navette/match/goldrush/chabon.mrc")) {
+        try (InputStream in = GoldRushKeyTest.class.getResourceAsStream("/org/navette/normalise/corpus/1-marc21/marc4j/chabon.mrc")) {
             org.marc4j.MarcReader reader = new org.marc4j.MarcStreamReader(in, "UTF-8");
             org.marc4j.marc.Record marc = reader.next();
             return BibRecord.builder(new RecordSource("loc", "11939876"), RecordFormat.MARC21).marc(marc)

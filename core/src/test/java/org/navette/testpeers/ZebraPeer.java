@@ -60,7 +60,8 @@ public final class ZebraPeer implements AutoCloseable {
                 Files.createDirectories(dir.resolve(sub));
             }
             copy("marc21/loc-sample-utf8.mrc", dir.resolve("data/loc-sample-utf8.mrc"));
-            copy("unimarc/bsg-cotesMEL.mrc", dir.resolve("data/bsg-cotesMEL.uni"));
+            copy("/org/navette/normalise/corpus/2-unimarc/medialab-reference_manager/cotesMEL.mrc",
+                    dir.resolve("data/bsg-cotesMEL.uni"));
             copy("unimarc/bncf-florence.mrc", dir.resolve("data/bncf-florence.uni"));
             copy("unimarc.abs", dir.resolve("unimarc.abs"));
             copy("unimarc.mar", dir.resolve("unimarc.mar"));
@@ -167,10 +168,12 @@ public final class ZebraPeer implements AutoCloseable {
                 """.formatted(port, dir, PQF_PROPERTIES, DC_XSL, port);
     }
 
+    /** Copies a resource: a name relative to this peer's folder, or an absolute path in core's test resources. */
     private static void copy(String name, Path to) throws IOException {
-        try (InputStream in = ZebraPeer.class.getResourceAsStream(RESOURCES + name)) {
+        String path = name.startsWith("/") ? name : RESOURCES + name;
+        try (InputStream in = ZebraPeer.class.getResourceAsStream(path)) {
             if (in == null) {
-                throw new IOException("test resource missing: " + RESOURCES + name);
+                throw new IOException("test resource missing: " + path);
             }
             Files.copy(in, to);
         }

@@ -31,6 +31,8 @@ import org.navette.normalise.ReadResult;
 class MarcQualityTest {
     private static final String DIR = "/org/navette/match/labelled/";
     private static final String ZEBRA = "/org/navette/testpeers/zebra/";
+    /** Open Library's two catalogings of one book, kept once in the normaliser's corpus. */
+    private static final String OPENLIBRARY = "/org/navette/normalise/corpus/1-marc21/openlibrary/";
     private final Normaliser normaliser = Normaliser.ofDefaults();
     private final org.navette.match.Matcher matcher = org.navette.match.Matcher.ofDefaults();
 
@@ -150,8 +152,8 @@ class MarcQualityTest {
 
     @Test
     void theTwoOpenLibraryRecordsOfOneBookMatch() throws IOException {
-        BibRecord a = read(DIR + "openlibrary/poganucpeoplethe00stowuoft_meta.mrc", "ol-old").get(0);
-        BibRecord b = read(DIR + "openlibrary/new_poganucpeoplethe00stowuoft_meta.mrc", "ol-new").get(0);
+        BibRecord a = read(OPENLIBRARY + "poganucpeoplethe00stowuoft_meta.mrc", "ol-old").get(0);
+        BibRecord b = read(OPENLIBRARY + "new_poganucpeoplethe00stowuoft_meta.mrc", "ol-new").get(0);
 
         MatchExplanation e = matcher.explain(a, b);
 
@@ -166,7 +168,7 @@ class MarcQualityTest {
         List<Labelled> all = new ArrayList<>();
         int n = 0;
         for (String[] source : new String[][] {{ZEBRA + "marc21/loc-sample-utf8.mrc", "loc"},
-            {ZEBRA + "unimarc/bsg-cotesMEL.mrc", "bsg"}, {ZEBRA + "unimarc/bncf-florence.mrc", "bncf"}}) {
+            {"/org/navette/normalise/corpus/2-unimarc/medialab-reference_manager/cotesMEL.mrc", "bsg"}, {ZEBRA + "unimarc/bncf-florence.mrc", "bncf"}}) {
             List<BibRecord> originals = read(source[0], source[1]);
             List<org.marc4j.marc.Record> twins = new ArrayList<>();
             List<org.marc4j.marc.Record> editions = new ArrayList<>();

@@ -5,14 +5,25 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Real OPAC pages saved by third parties, copied under test resources (see pages/PROVENANCE.txt). */
+/**
+ * Real OPAC pages saved by third parties, kept once in core's test-jar (see
+ * {@code org/navette/testdata/opac-pages/PROVENANCE.txt}).
+ */
 public final class SavedPages {
     private SavedPages() {
     }
 
-    /** The bytes of {@code pages/<path>}, exactly as saved. */
+    /** The bytes of {@code opac-pages/<path>}, exactly as saved. */
     public static byte[] bytes(String path) {
-        String resource = "/org/navette/connector/opac/pages/" + path;
+        return resource("/org/navette/testdata/opac-pages/" + path);
+    }
+
+    /** The bytes of a file of the normaliser's corpus (MARC an OPAC serves, say), kept once there. */
+    public static byte[] corpusBytes(String path) {
+        return resource("/org/navette/normalise/corpus/" + path);
+    }
+
+    private static byte[] resource(String resource) {
         try (InputStream in = SavedPages.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no saved page " + resource);

@@ -50,7 +50,7 @@ class VufindProfileIT {
 
     @Test
     void aOneHitSearchFollowsTheRedirectAndDeliversTheRecordsMarcxmlExport() {
-        byte[] marcxml = SavedPages.bytes("marc/php-marc/bibliographic.xml");
+        byte[] marcxml = SavedPages.corpusBytes("1-marc21/php-marc/bibliographic.xml");
         SERVER.wireMock().stubFor(get(urlEqualTo("/Record/HERT.0125481/Export?style=MARCXML"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/xml; charset=UTF-8").withBody(marcxml)));
 

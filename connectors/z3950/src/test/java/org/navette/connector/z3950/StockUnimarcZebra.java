@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * try (StockUnimarcZebra zebra = StockUnimarcZebra.start(Setup.STOCK)) {
- *     zebra.port();   // database "books": 19 records of cotesT.mrc (see PROVENANCE.txt)
+ *     zebra.port();   // database "books": 19 records of cotesT.mrc (core test-jar corpus; see the PROVENANCE.txt beside it)
  * }
  * }</pre>
  */
@@ -58,7 +58,8 @@ final class StockUnimarcZebra implements AutoCloseable {
         for (String sub : List.of("reg", "lock", "tmp")) {
             Files.createDirectories(dir.resolve(sub));
         }
-        try (InputStream in = StockUnimarcZebra.class.getResourceAsStream("stock-zebra/cotesT.mrc")) {
+        try (InputStream in = StockUnimarcZebra.class.getResourceAsStream(
+                "/org/navette/normalise/corpus/2-unimarc/medialab-reference_manager/cotesT.mrc")) {
             Files.copy(in, dir.resolve("cotesT.uni"));
         }
         Files.writeString(dir.resolve("unimarc.mar"), "name unimarc\nreference UNIMARC\n");
