@@ -52,13 +52,16 @@ final class MicrometerMetrics implements EngineMetrics {
     public void breakerCreated(String targetId, CircuitBreaker breaker) {
         gauges.add(Gauge.builder("navette.federation.circuit.state", breaker, b -> b.getState().getOrder())
                 .description("circuit breaker state: 0 closed, 1 open, 2 half-open").tag("target", targetId)
-                .register(registry));
+                .strongReference(true).register(registry));
     }
 
     @Override
     public void inFlight(IntSupplier inFlight) {
         gauges.add(Gauge.builder("navette.federation.inflight", inFlight, IntSupplier::getAsInt)
-                .description("target searches in flight").register(registry));
+                .description("target searches in flight")
+                // A gauge holds its object weakly by default; the method reference handed in here is reachable
+                // from nothing else, so a garbage collection would turn the gauge into NaN.
+                .strongReference(true).register(registry));
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.navette.target.DiagnosticKind;
 import org.navette.spi.SearchOutcome;
 import org.navette.target.TargetConfig;
 import org.navette.target.TargetException;
+import org.navette.testing.MutableClock;
 import org.navette.testpeers.Peers;
 import org.navette.testpeers.ZebraPeer;
 import org.navette.testpeers.ZtestPeer;
@@ -28,7 +29,7 @@ import org.navette.testpeers.ZtestPeer;
 /** Connection pooling: reuse, idle timeout on an injected clock, a bound, and waiting without leaks. */
 @ExtendWith(Peers.class)
 class Z3950PoolIT {
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.atEpoch();
     private final OpenedConnectors connectors = new OpenedConnectors(TestTargets.factory(null, clock));
     private final ExecutorService threads = Executors.newFixedThreadPool(6);
 
