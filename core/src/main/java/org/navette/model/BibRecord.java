@@ -87,7 +87,12 @@ public final class BibRecord {
 
     /** A builder holding every value of this record, to derive a changed copy. */
     public Builder toBuilder() {
-        Builder b = new Builder(source, format);
+        return toBuilder(source);
+    }
+
+    /** A builder holding every value of this record but attributed to {@code newSource} (a union catalogue's member id). */
+    public Builder toBuilder(RecordSource newSource) {
+        Builder b = new Builder(newSource, format);
         b.titleProper = titleProper;
         b.titleRemainder = titleRemainder;
         b.partNumber = partNumber;

@@ -1,0 +1,401 @@
+package org.navette.catalogue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+import org.marc4j.MarcStreamWriter;
+import org.marc4j.MarcXmlWriter;
+import org.marc4j.marc.Record;
+import org.navette.catalogue.internal.BatchWriter;
+import org.navette.catalogue.internal.BatchWriter.Pending;
+import org.navette.catalogue.internal.MarcXmlCodec;
+import org.navette.match.Matcher;
+import org.navette.model.BibRecord;
+import org.navette.model.ProblemKind;
+import org.navette.model.RecordProblem;
+import org.navette.model.RecordSource;
+import org.navette.normalise.Normaliser;
+import org.navette.normalise.ReadResult;
+
+/**
+ * A union catalogue: libraries' records loaded from their sources into a {@link CatalogueStore},
+ * deduplicated into clusters by the one {@link Matcher}, normalised by the one {@link Normaliser}.
+ *
+ * <pre>{@code
+ * try (CatalogueStore store = CatalogueStore.open(StoreLocation.embedded(Path.of("navette-catalogue")))) {
+ *     Catalogue catalogue = Catalogue.builder(store).batchSize(2000).build();
+ *     System.out.println(catalogue.load("bib-dole", CatalogueSource.open("exports/dole.mrc")));
+ *     catalogue.harvest().forEach(System.out::println);        // every OAI-PMH / SRU source, incrementally
+ *     try (OutputStream out = Files.newOutputStream(Path.of("dole.xml"))) {
+ *         catalogue.export("bib-dole", out, ExportFormat.MARCXML);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>A member's id is {@code LIBRARY:localId}; the local id is the one the source gives (an
+ *       OAI-PMH identifier) or else the record's 001. A readable record without either is reported
+ *       and skipped: an id made from its position would name another record after the library's
+ *       next export, so a changed file would silently swap records.</li>
+ *   <li>Within one read, the first record with a given local id is kept and later ones are
+ *       reported: the first is the one the library's own system would show for the id.</li>
+ *   <li>A record is stored as MARCXML of the decoded MARC; a SHA-256 of that text is its
+ *       fingerprint. A record read again with the same fingerprint is not normalised, clustered or
+ *       written again, so re-loading the same file writes nothing.</li>
+ *   <li>A full export ({@link CatalogueSource#fullExport()}) replaces the library's contribution:
+ *       its members the read did not deliver are deleted, once the read completed.</li>
+ *   <li>An incremental source starts from the state stored under {@code harvest:LIB:SPEC}; the new
+ *       state is stored only when the read completed, with the last batch.</li>
+ *   <li>Crash safety: see {@link BatchWriter}. Every operation first repairs what an interrupted
+ *       one left, so running the same command again leaves no duplicate, missing record or orphan
+ *       cluster.</li>
+ * </ul>
+ *
+ * <p>Thread-safety: operations are synchronised; one catalogue per store.
+ */
+public final class Catalogue {
+    private static final String HARVEST = "harvest:";
+    private static final String SOURCE = "source:";
+
+    private final CatalogueStore store;
+    private final Normaliser normaliser;
+    private final Matcher matcher;
+    private final int batchSize;
+    private final IngestListener listener;
+    private final BatchWriter writer;
+
+    private Catalogue(Builder b) {
+        this.store = b.store;
+        this.normaliser = b.normaliser;
+        this.matcher = b.matcher;
+        this.batchSize = b.batchSize;
+        this.listener = b.listener;
+        this.writer = new BatchWriter(store, normaliser, matcher);
+    }
+
+    /** A builder for a catalogue kept in {@code store}. */
+    public static Builder builder(CatalogueStore store) {
+        return new Builder(store);
+    }
+
+    public CatalogueStore store() { return store; }
+
+    public Normaliser normaliser() { return normaliser; }
+
+    public Matcher matcher() { return matcher; }
+
+    /**
+     * Loads {@code library}'s records from {@code source}: a full export replaces the library's
+     * contribution, an incremental source adds, changes and deletes from where it stopped last.
+     * Broken records are reported in the summary and the rest loads.
+     *
+     * @throws CatalogueException when the source or the store fails; what was read before is stored,
+     *                            the harvest state is not advanced
+     */
+    public synchronized IngestSummary load(String library, CatalogueSource source) {
+        requireLibrary(library);
+        Objects.requireNonNull(source, "source");
+        long started = System.nanoTime();
+        writer.repair();
+        String spec = source.spec();
+        String harvestKey = HARVEST + library + ":" + spec;
+        String sourceKey = SOURCE + library + ":" + spec;
+        @Nullable String state = source.fullExport() ? null : store.states(harvestKey).get(harvestKey);
+        Run run = new Run(library, spec, store.fingerprints(library));
+        String next;
+        try {
+            next = source.read(state, normaliser, run);
+        } catch (CatalogueException e) {
+            if (!run.storeFailed) {
+                // the source failed: keep what it delivered, but not a new harvest state
+                run.flush(Map.of(sourceKey, spec));
+            }
+            throw e;
+        }
+        if (source.fullExport()) {
+            for (String id : List.copyOf(run.fingerprints.keySet())) {
+                if (!run.seen.contains(id)) {
+                    run.delete(id);
+                }
+            }
+        }
+        Map<String, String> states = new LinkedHashMap<>();
+        states.put(sourceKey, spec);
+        if (next != null && !source.fullExport()) {
+            states.put(harvestKey, next);
+        }
+        run.flush(states);
+        return run.summary(started);
+    }
+
+    /** Re-reads every recorded incremental source (OAI-PMH, SRU) from where it stopped, library by library. */
+    public synchronized List<IngestSummary> harvest() {
+        List<IngestSummary> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : sources().entrySet()) {
+            for (String spec : e.getValue()) {
+                CatalogueSource source = CatalogueSource.open(spec);
+                if (!source.fullExport()) {
+                    out.add(load(e.getKey(), source));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Deletes every member of {@code library} and forgets its sources; its clusters dissolve or change representative. */
+    public synchronized IngestSummary removeLibrary(String library) {
+        requireLibrary(library);
+        long started = System.nanoTime();
+        writer.repair();
+        Run run = new Run(library, "", store.fingerprints(library));
+        for (String id : List.copyOf(run.fingerprints.keySet())) {
+            run.delete(id);
+        }
+        run.flush(Map.of());
+        ChangeSet.Builder forget = ChangeSet.builder();
+        for (String prefix : List.of(SOURCE, HARVEST)) {
+            store.states(prefix + library + ":").keySet().forEach(forget::deleteState);
+        }
+        ChangeSet c = forget.build();
+        if (!c.isEmpty()) {
+            store.apply(c);
+        }
+        return run.summary(started);
+    }
+
+    /**
+     * Writes {@code library}'s records to {@code out} in their order in the library's contribution,
+     * as the library sent them (re-encoded in UTF-8). Does not close {@code out}.
+     *
+     * @return the number of records written
+     */
+    public synchronized long export(String library, OutputStream out, ExportFormat format) {
+        requireLibrary(library);
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(format, "format");
+        OutputStream shield = new java.io.FilterOutputStream(out) {
+            @Override
+            public void close() throws IOException {
+                flush();   // the marc4j writers close their stream; the caller owns it
+            }
+        };
+        long[] n = {0};
+        if (format == ExportFormat.MARCXML) {
+            MarcXmlWriter xml = new MarcXmlWriter(shield, "UTF-8", true);
+            store.forEachMember(library, m -> {
+                xml.write(MarcXmlCodec.fromXml(m.fullRecord(), m.id()));
+                n[0]++;
+            });
+            xml.close();
+        } else {
+            MarcStreamWriter iso = new MarcStreamWriter(shield, "UTF-8", true);
+            store.forEachMember(library, m -> {
+                Record r = MarcXmlCodec.fromXml(m.fullRecord(), m.id());
+                r.getLeader().setCharCodingScheme('a');
+                iso.write(r);
+                n[0]++;
+            });
+            iso.close();
+        }
+        return n[0];
+    }
+
+    /** The recorded source specs of every library, libraries sorted by id. */
+    public synchronized Map<String, List<String>> sources() {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (Map.Entry<String, String> e : store.states(SOURCE).entrySet()) {
+            String rest = e.getKey().substring(SOURCE.length());
+            int colon = rest.indexOf(':');
+            if (colon > 0) {
+                out.computeIfAbsent(rest.substring(0, colon), k -> new ArrayList<>()).add(e.getValue());
+            }
+        }
+        return out;
+    }
+
+    private static void requireLibrary(String library) {
+        if (library == null || library.isBlank() || library.contains(":")) {
+            throw new IllegalArgumentException("a library id must be non-blank and without ':', was " + library);
+        }
+    }
+
+    /** One operation's running state: the pending batch and the counts. */
+    private final class Run implements SourceSink {
+        final String library;
+        final String spec;
+        final Map<String, String> fingerprints;
+        final Set<String> seen = new HashSet<>();
+        final Map<String, Pending> writes = new LinkedHashMap<>();
+        final Set<String> deletes = new LinkedHashSet<>();
+        final List<RecordProblem> problems = new ArrayList<>();
+        long read;
+        long added;
+        long changed;
+        long unchanged;
+        long deleted;
+        long position;
+        boolean storeFailed;
+
+        Run(String library, String spec, Map<String, String> fingerprints) {
+            this.library = library;
+            this.spec = spec;
+            this.fingerprints = new HashMap<>(fingerprints);
+        }
+
+        @Override
+        public void record(ReadResult result, @Nullable String localId) {
+            read++;
+            listener.read(read);
+            BibRecord record = result.record();
+            if (record == null || record.marc().isEmpty()) {
+                for (RecordProblem p : result.problems()) {
+                    if (p.fatal() || record != null) {
+                        report(p);
+                        break;
+                    }
+                }
+                if (record != null && result.problems().isEmpty()) {
+                    report(problem(result, "the record has no MARC to store; skipped"));
+                }
+                return;
+            }
+            String id = localId != null && !localId.isBlank() ? localId.strip() : record.source().recordId();
+            if (localId == null && id.startsWith("#")) {
+                // the normaliser names a record without 001 by its position: not an id that survives the next export
+                report(problem(result, "the record has no control number (001); skipped"));
+                return;
+            }
+            String memberId = library + ":" + id;
+            if (!seen.add(memberId)) {
+                report(problem(result, "local id " + id + " appears again; the first record with it was kept"));
+                return;
+            }
+            deletes.remove(memberId);
+            position++;
+            String xml = MarcXmlCodec.toXml(record.marc().get());
+            String fingerprint = MarcXmlCodec.fingerprint(xml);
+            String old = fingerprints.get(memberId);
+            if (fingerprint.equals(old)) {
+                unchanged++;
+                return;
+            }
+            if (old == null) {
+                added++;
+            } else {
+                changed++;
+            }
+            BibRecord member = record.toBuilder(new RecordSource(library, id)).build();
+            writes.put(memberId, new Pending(member, xml, fingerprint, result.position() > 0 ? result.position() : position,
+                    matcher.keys(member).blockingKeys()));
+            fingerprints.put(memberId, fingerprint);
+            if (writes.size() + deletes.size() >= batchSize) {
+                flush(Map.of());
+            }
+        }
+
+        @Override
+        public void deleted(String localId) {
+            String memberId = library + ":" + localId;
+            writes.remove(memberId);
+            seen.remove(memberId);
+            delete(memberId);
+        }
+
+        void delete(String memberId) {
+            if (fingerprints.remove(memberId) != null || writes.containsKey(memberId)) {
+                deletes.add(memberId);
+                deleted++;
+                if (writes.size() + deletes.size() >= batchSize) {
+                    flush(Map.of());
+                }
+            }
+        }
+
+        void flush(Map<String, String> states) {
+            if (writes.isEmpty() && deletes.isEmpty() && states.isEmpty()) {
+                return;
+            }
+            BatchWriter.Outcome o;
+            try {
+                o = writer.write(library, writes, deletes, states);
+            } catch (RuntimeException e) {
+                storeFailed = true;   // the journal entry stays; the next operation repairs from it
+                throw e;
+            }
+            writes.clear();
+            deletes.clear();
+            listener.batchCommitted(o.memberWrites(), o.memberDeletes());
+        }
+
+        private RecordProblem problem(ReadResult result, String message) {
+            String file = result.record() != null ? result.record().source().origin() : spec;
+            return new RecordProblem(ProblemKind.BAD_VALUE, file, result.position(), -1, message);
+        }
+
+        private void report(RecordProblem p) {
+            problems.add(p);
+            listener.problem(p);
+        }
+
+        IngestSummary summary(long startedNanos) {
+            return new IngestSummary(library, spec, read, added, changed, unchanged, deleted, problems,
+                    store.stats().clusters(), Duration.ofNanos(System.nanoTime() - startedNanos));
+        }
+    }
+
+    /**
+     * Configures a {@link Catalogue}; the normaliser and matcher default to their
+     * {@code ofDefaults()}, the batch size to 2000 records per change set.
+     */
+    public static final class Builder {
+        private final CatalogueStore store;
+        private Normaliser normaliser = Normaliser.ofDefaults();
+        private Matcher matcher = Matcher.ofDefaults();
+        private int batchSize = 2000;
+        private IngestListener listener = IngestListener.NONE;
+
+        private Builder(CatalogueStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        public Builder normaliser(Normaliser normaliser) {
+            this.normaliser = Objects.requireNonNull(normaliser, "normaliser");
+            return this;
+        }
+
+        public Builder matcher(Matcher matcher) {
+            this.matcher = Objects.requireNonNull(matcher, "matcher");
+            return this;
+        }
+
+        /** Records (writes plus deletions) per change set and commit; at least 1. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder listener(IngestListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public Catalogue build() {
+            return new Catalogue(this);
+        }
+    }
+}
