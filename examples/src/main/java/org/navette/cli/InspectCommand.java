@@ -159,7 +159,7 @@ public final class InspectCommand implements Callable<Integer> {
         o.put("publisher", b == null ? null : b.publisher());
         o.put("place", b == null ? null : b.place());
         o.put("language", b == null || b.languages().isEmpty() ? null : b.languages().get(0));
-        o.put("type", b == null ? null : b.materialType().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("type", b == null ? null : RecordJson.label(b.materialType().name()));
         o.put("characterSet", b == null ? null : b.characterSet());
         ArrayNode ids = o.putArray("identifiers");
         ArrayNode holdings = o.putArray("holdings");
@@ -170,14 +170,7 @@ public final class InspectCommand implements Callable<Integer> {
                 }
             }
             for (Holding h : b.holdings()) {
-                ObjectNode n = holdings.addObject();
-                n.put("library", h.library());
-                n.put("branch", h.branch());
-                n.put("location", h.location());
-                n.put("callNumber", h.callNumber());
-                n.put("barcode", h.barcode());
-                n.put("status", h.status());
-                n.put("availability", h.availability().name().toLowerCase(java.util.Locale.ROOT));
+                RecordJson.addHolding(holdings, h.library(), h);
             }
         }
         ArrayNode problems = o.putArray("problems");
