@@ -58,14 +58,38 @@ public final class InspectCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "read every MARC record as marc21 or unimarc, whatever its content says")
-    private String format;
+    private RecordFormat format;
 
-    @Option(names = "--charset", paramLabel = "CHARSET",
+    @Option(names = "--charset", paramLabel = "CHARSET", converter = CharsetConverter.class,
             description = "decode ISO 2709 records from this set (UTF-8, MARC-8, ISO-5426, ISO-6937, ISO-8859-1), "
                     + "whatever they declare")
-    private String charset;
+    private MarcCharset charset;
+
+    /** {@code --format}: the names {@link RecordFormat#fromCode} knows; a bad one is a usage error naming it. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<RecordFormat> {
+        @Override
+        public RecordFormat convert(String value) {
+            try {
+                return RecordFormat.fromCode(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage().replace('\n', ' '));
+            }
+        }
+    }
+
+    /** {@code --charset}: the names {@link MarcCharset#fromName} knows. */
+    static final class CharsetConverter implements CommandLine.ITypeConverter<MarcCharset> {
+        @Override
+        public MarcCharset convert(String value) {
+            try {
+                return MarcCharset.fromName(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage().replace('\n', ' '));
+            }
+        }
+    }
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "record files; - reads standard input")
     private List<String> files;
@@ -75,19 +99,14 @@ public final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Normaliser normaliser;
-        try {
-            Normaliser.Builder b = Normaliser.builder();
-            if (format != null) {
-                b.formatOverride(RecordFormat.fromCode(format));
-            }
-            if (charset != null) {
-                b.charsetOverride(MarcCharset.fromName(charset));
-            }
-            normaliser = b.build();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace('\n', ' '));
+        Normaliser.Builder b = Normaliser.builder();
+        if (format != null) {
+            b.formatOverride(format);
         }
+        if (charset != null) {
+            b.charsetOverride(charset);
+        }
+        Normaliser normaliser = b.build();
         RecordFiles.requireReadable(spec.commandLine(), files);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
