@@ -289,13 +289,52 @@ public final class MarcFileReader implements Iterator<ReadResult>, AutoCloseable
         if (digits && (terminators || head.length < 26 || Iso2709Framer.leaderScore(head, i, head.length - i) >= 5)) {
             return FileFormat.ISO2709;
         }
-        if (terminators && !text.startsWith("LDR")) {
+        // terminators alone are no proof: random bytes hold one in every 128; a record file also shows
+        // a leader (at the start or after a record terminator) or reads as text between its separators
+        if (terminators && !text.startsWith("LDR") && (hasLeaderAfterTerminator(head) || mostlyText(head))) {
             return FileFormat.ISO2709;
         }
         if ((extension.equals("mrk") || extension.equals("mrk8")) && text.startsWith("=")) {
             return FileFormat.MARC_MAKER;
         }
         return FileFormat.UNSUPPORTED;
+    }
+
+    /** Whether a record terminator in {@code head} is followed by something shaped like a leader. */
+    private static boolean hasLeaderAfterTerminator(byte[] head) {
+        for (int k = 0; k < head.length - 1; k++) {
+            if (head[k] == Iso2709Framer.RECORD_TERMINATOR) {
+                int start = k + 1;
+                while (start < head.length && (head[start] == '\n' || head[start] == '\r' || head[start] == 0)) {
+                    start++;
+                }
+                if (head.length - start >= 26 && Iso2709Framer.leaderScore(head, start, head.length - start) >= 5) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the bytes read as text with MARC separators: real records, even with a damaged leader
+     * and in a legacy 8-bit set, hold almost no control bytes besides the three separators (and MARC-8 escapes).
+     */
+    private static boolean mostlyText(byte[] head) {
+        return controlBytes(head) * 50 < head.length;
+    }
+
+    private static int controlBytes(byte[] head) {
+        int control = 0;
+        for (byte x : head) {
+            int u = x & 0xFF;
+            if ((u < 0x20 || u == 0x7F) && u != '\n' && u != '\r' && u != '\t'
+                    && u != 0x1B && x != Iso2709Framer.RECORD_TERMINATOR && x != Iso2709Framer.FIELD_TERMINATOR
+                    && x != Iso2709Framer.SUBFIELD_DELIMITER) {
+                control++;
+            }
+        }
+        return control;
     }
 
     /** A short description of unsupported content for the problem message. */
@@ -307,6 +346,9 @@ public final class MarcFileReader implements Iterator<ReadResult>, AutoCloseable
         }
         if (head.length == 0) {
             return "the file is empty";
+        }
+        if (!mostlyText(head)) {
+            return "binary data, not a MARC record file";
         }
         if (text.startsWith("LDR") || text.matches("(?s)^\\d{3}[ \\t].*")) {
             return "line-based MARC text (starts with \"" + firstLine + "\")";

@@ -10,7 +10,8 @@ import java.util.concurrent.Executor;
 
 /**
  * Searches one target over one protocol. Created by a {@link ConnectorFactory} from a
- * {@link TargetConfig}; the federation engine calls {@link #search} on a worker thread.
+ * {@link TargetConfig}; the federation engine calls {@link #searchAsync}, whose default runs
+ * {@link #search} on a worker thread.
  *
  * <pre>{@code
  * try (Connector c = ConnectorRegistry.fromClassPath().create(config)) {

@@ -75,7 +75,7 @@ public final class TargetConfig {
         return value;
     }
 
-    /** A builder for a target of the given id and protocol ({@code z3950}, {@code sru}, {@code opac}, {@code solr}). */
+    /** A builder for a target of the given id and protocol ({@code z3950}, {@code sru}, {@code opac}). */
     public static Builder builder(String id, String protocol) {
         return new Builder(id, protocol);
     }

@@ -339,4 +339,34 @@ class BrokenInputTest {
         RecordProblem p = only(r, ProblemKind.ENCODING);
         assertThat(p.message()).isEqualTo("XML declares UTF-16 but its bytes are 8-bit; read as UTF-8");
     }
+
+    @Test
+    void randomBytesAreOneUnreadableFileProblemNotHundredsOfRecords() {
+        // a fixed seed: the same bytes on every run; 100 KB hold some 800 chance terminators
+        byte[] noise = new byte[100_000];
+        new java.util.Random(14).nextBytes(noise);
+
+        List<ReadResult> results = read(noise, "noise.mrc");
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.position()).isZero();
+            assertThat(r.record()).isNull();
+            assertThat(only(r, ProblemKind.UNREADABLE).message()).contains("binary data, not a MARC record file");
+        });
+    }
+
+    @Test
+    void aSingleRecordWithADamagedLeaderIsStillReadAsIso2709() {
+        byte[] summerland = Corpus.bytes("1-marc21/marc4j/summerland.mrc");
+        byte[] damaged = summerland.clone();
+        for (int i = 0; i < 5; i++) {
+            damaged[i] = 'x';
+        }
+
+        try (MarcFileReader r = MarcFileReader.open(new ByteArrayInputStream(damaged), "damaged.mrc", Normaliser.ofDefaults())) {
+            assertThat(r.format()).isEqualTo(FileFormat.ISO2709);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

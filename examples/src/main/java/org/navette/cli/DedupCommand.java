@@ -1,9 +1,8 @@
 package org.navette.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +36,16 @@ import picocli.CommandLine.Parameters;
  * ./navette dedup --explain library-a.mrc library-b.xml
  * }</pre>
  *
- * <p>Exit codes: 0 done (data problems are reported, not fatal), 1 a file could not be read,
- * 2 usage error.
+ * <p>A file from which no record at all can be read (empty, random bytes, text that is not MARC)
+ * gets no line, only its problem on stderr. {@code -} reads standard input.
+ *
+ * <p>Exit codes ({@link ExitCode}): 0 done (data problems are reported, not fatal), 1 a file could
+ * not be read to its end, 2 usage error, 3 a file held no readable record (the others are still
+ * clustered and printed).
  *
  * <p>Thread-safety: one instance per command-line run.
  */
-@Command(name = "dedup", mixinStandardHelpOptions = true,
+@Command(name = "dedup", mixinStandardHelpOptions = true, versionProvider = NavetteCli.BuildVersion.class,
         description = "Cluster the records of MARC files into editions; print file, record id and cluster id (TSV).")
 final class DedupCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -55,8 +58,12 @@ final class DedupCommand implements Callable<Integer> {
             description = "Match probability needed to merge, between 0 and 1 (default: ${DEFAULT-VALUE}).")
     private double threshold = MatchSettings.DEFAULT_THRESHOLD;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "MARC files (ISO 2709, MARCXML, MARC-in-JSON...), any mix.")
-    private List<Path> files;
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "MARC files (ISO 2709, MARCXML, MARC-in-JSON...), any mix; - reads standard input.")
+    private List<String> files;
+
+    /** What {@code -} reads; the process's standard input unless a test gives another. */
+    InputStream stdin = System.in;
 
     /** One input record: where it came from and what the clusterer made of it. */
     private record Row(String file, String recordId, int index, String ownCluster, ClusterUpdate update) {
@@ -70,36 +77,43 @@ final class DedupCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threshold: " + e.getMessage());
         }
-        for (Path f : files) {
-            if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "no readable file " + f);
-            }
-        }
+        RecordFiles.requireReadable(spec.commandLine(), files);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Clusterer clusterer = Clusterer.create(matcher);
         Normaliser normaliser = Normaliser.ofDefaults();
         List<Row> rows = new ArrayList<>();
         int clustered = 0;
-        for (Path f : files) {
-            String file = f.toString();
-            try (MarcFileReader reader = MarcFileReader.open(f, normaliser)) {
+        int exit = ExitCode.OK;
+        for (String file : files) {
+            List<Row> fileRows = new ArrayList<>();
+            List<RecordProblem> problems = new ArrayList<>();
+            boolean anyRecord = false;
+            try (MarcFileReader reader = RecordFiles.open(file, stdin, normaliser)) {
                 while (reader.hasNext()) {
                     ReadResult r = reader.next();
-                    for (RecordProblem p : r.problems()) {
-                        err.println("navette dedup: " + p);
-                    }
+                    problems.addAll(r.problems());
                     if (r.record() == null) {
                         String id = "#" + r.position();
-                        rows.add(new Row(file, id, -1, file + ":" + id, null));
+                        fileRows.add(new Row(file, id, -1, file + ":" + id, null));
                     } else {
+                        anyRecord = true;
                         ClusterUpdate u = clusterer.add(r.record());
-                        rows.add(new Row(file, r.record().source().recordId(), clustered++, null, u));
+                        fileRows.add(new Row(file, r.record().source().recordId(), clustered++, null, u));
                     }
                 }
             } catch (IOException | NavetteException e) {
-                err.println("navette dedup: cannot read " + file + ": " + e.getMessage());
-                return 1;
+                err.println("navette dedup: " + RecordFiles.cannotRead(file, e));
+                err.flush();
+                return ExitCode.FAILED;
+            }
+            if (anyRecord) {
+                // a file that holds records: every problem, and a cluster of its own for each unreadable stretch
+                problems.forEach(p -> err.println("navette dedup: " + p));
+                rows.addAll(fileRows);
+            } else {
+                err.println("navette dedup: " + RecordFiles.noRecords(file, problems));
+                exit = ExitCode.NO_RECORDS;
             }
         }
         // cluster ids as they stand after every merge, not as they were when each record arrived
@@ -114,7 +128,7 @@ final class DedupCommand implements Callable<Integer> {
         }
         out.flush();
         err.flush();
-        return 0;
+        return exit;
     }
 
     private static String explanation(ClusterUpdate u) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.navette.NavetteException;
@@ -37,15 +37,17 @@ import picocli.CommandLine.Parameters;
  * ./navette inspect jazz_1k.mrc
  * ./navette inspect --format unimarc --charset utf-8 export-bsg.mrc
  * ./navette inspect *.xml 2&gt;problems.txt | jq -r .title
+ * zcat export.mrc.gz | ./navette inspect -
  * </pre>
  *
- * <p>Exit codes: 0 when the files were read (damaged records are reported, they do not change it),
- * 1 when a file could not be read to its end (I/O error), 2 for usage errors (unknown file, bad
- * flag or value) with a one-line message.
+ * <p>Exit codes ({@link ExitCode}): 0 when the files were read (damaged records are reported, they
+ * do not change it), 1 when a file could not be read to its end (I/O error), 2 for usage errors
+ * (unknown file, bad flag or value) with a one-line message, 3 when a file holds no readable record
+ * (empty, random bytes, text that is not MARC): no record line for it, one line on stderr saying why.
  *
  * <p>Thread-safety: one instance per command line run.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = NavetteCli.BuildVersion.class,
         description = {"Reads record files through the normaliser and prints one JSON object per record "
                 + "(JSON Lines); problems go to standard error with file, record position and byte offset."},
         footer = {"", "Reads ISO 2709 (MARC21, UNIMARC; UTF-8, MARC-8, ISO 5426...), MARCXML, marcxchange, UNIMARC slim,",
@@ -56,53 +58,90 @@ public final class InspectCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "FORMAT",
+    @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
             description = "read every MARC record as marc21 or unimarc, whatever its content says")
-    private String format;
+    private RecordFormat format;
 
-    @Option(names = "--charset", paramLabel = "CHARSET",
+    @Option(names = "--charset", paramLabel = "CHARSET", converter = CharsetConverter.class,
             description = "decode ISO 2709 records from this set (UTF-8, MARC-8, ISO-5426, ISO-6937, ISO-8859-1), "
                     + "whatever they declare")
-    private String charset;
+    private MarcCharset charset;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "record files")
-    private List<Path> files;
+    /** {@code --format}: the names {@link RecordFormat#fromCode} knows; a bad one is a usage error naming it. */
+    static final class FormatConverter implements CommandLine.ITypeConverter<RecordFormat> {
+        @Override
+        public RecordFormat convert(String value) {
+            try {
+                return RecordFormat.fromCode(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage().replace('\n', ' '));
+            }
+        }
+    }
+
+    /** {@code --charset}: the names {@link MarcCharset#fromName} knows. */
+    static final class CharsetConverter implements CommandLine.ITypeConverter<MarcCharset> {
+        @Override
+        public MarcCharset convert(String value) {
+            try {
+                return MarcCharset.fromName(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage().replace('\n', ' '));
+            }
+        }
+    }
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "record files; - reads standard input")
+    private List<String> files;
+
+    /** What {@code -} reads; the process's standard input unless a test gives another. */
+    InputStream stdin = System.in;
 
     @Override
     public Integer call() {
-        Normaliser normaliser;
-        try {
-            Normaliser.Builder b = Normaliser.builder();
-            if (format != null) {
-                b.formatOverride(RecordFormat.fromCode(format));
-            }
-            if (charset != null) {
-                b.charsetOverride(MarcCharset.fromName(charset));
-            }
-            normaliser = b.build();
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
+        Normaliser.Builder b = Normaliser.builder();
+        if (format != null) {
+            b.formatOverride(format);
         }
-        for (Path f : files) {
-            if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
-                return usage("no readable file " + f);
-            }
+        if (charset != null) {
+            b.charsetOverride(charset);
         }
+        Normaliser normaliser = b.build();
+        RecordFiles.requireReadable(spec.commandLine(), files);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int exit = 0;
-        for (Path f : files) {
-            try (MarcFileReader reader = MarcFileReader.open(f, normaliser)) {
+        int exit = ExitCode.OK;
+        for (String f : files) {
+            // lines for unreadable stretches wait for the file's first record: a file with none
+            // prints no record line, only why it could not be read
+            List<String> pending = new ArrayList<>();
+            List<RecordProblem> unreadable = new ArrayList<>();
+            boolean anyRecord = false;
+            try (MarcFileReader reader = RecordFiles.open(f, stdin, normaliser)) {
                 while (reader.hasNext()) {
                     ReadResult r = reader.next();
+                    if (r.record() == null && !anyRecord) {
+                        pending.add(json(f, r));
+                        unreadable.addAll(r.problems());
+                        continue;
+                    }
+                    if (!anyRecord) {
+                        anyRecord = true;
+                        pending.forEach(out::println);
+                        unreadable.forEach(p -> err.println(describe(p)));
+                    }
                     out.println(json(f, r));
                     for (RecordProblem p : r.problems()) {
                         err.println(describe(p));
                     }
                 }
+                if (!anyRecord) {
+                    err.println("navette inspect: " + RecordFiles.noRecords(f, unreadable));
+                    exit = Math.max(exit, ExitCode.NO_RECORDS);
+                }
             } catch (IOException | NavetteException e) {
-                err.println("navette inspect: cannot read " + f + ": " + e.getMessage());
-                exit = 1;
+                err.println("navette inspect: " + RecordFiles.cannotRead(f, e));
+                exit = ExitCode.FAILED;
             }
             out.flush();
             err.flush();
@@ -110,20 +149,15 @@ public final class InspectCommand implements Callable<Integer> {
         return exit;
     }
 
-    private int usage(String message) {
-        spec.commandLine().getErr().println("navette inspect: " + message.replace('\n', ' '));
-        return 2;
-    }
-
     /** "file record 3 (byte 1234): KIND: message", or "file: KIND: message" for the file as a whole. */
     static String describe(RecordProblem p) {
         return p.position() == 0 ? p.file() + ": " + p.kind() + ": " + p.message() : p.toString();
     }
 
-    static String json(Path file, ReadResult r) {
+    static String json(String file, ReadResult r) {
         ObjectNode o = JSON.createObjectNode();
         BibRecord b = r.record();
-        o.put("source", b == null ? file.toString() : b.source().origin());
+        o.put("source", b == null ? file : b.source().origin());
         o.put("position", r.position());
         o.put("id", b == null ? "#" + r.position() : b.source().recordId());
         o.put("format", b == null ? null : b.format().code());
@@ -144,7 +178,7 @@ public final class InspectCommand implements Callable<Integer> {
         o.put("publisher", b == null ? null : b.publisher());
         o.put("place", b == null ? null : b.place());
         o.put("language", b == null || b.languages().isEmpty() ? null : b.languages().get(0));
-        o.put("type", b == null ? null : b.materialType().name().toLowerCase(java.util.Locale.ROOT));
+        o.put("type", b == null ? null : RecordJson.label(b.materialType().name()));
         o.put("characterSet", b == null ? null : b.characterSet());
         ArrayNode ids = o.putArray("identifiers");
         ArrayNode holdings = o.putArray("holdings");
@@ -155,14 +189,7 @@ public final class InspectCommand implements Callable<Integer> {
                 }
             }
             for (Holding h : b.holdings()) {
-                ObjectNode n = holdings.addObject();
-                n.put("library", h.library());
-                n.put("branch", h.branch());
-                n.put("location", h.location());
-                n.put("callNumber", h.callNumber());
-                n.put("barcode", h.barcode());
-                n.put("status", h.status());
-                n.put("availability", h.availability().name().toLowerCase(java.util.Locale.ROOT));
+                RecordJson.addHolding(holdings, h.library(), h);
             }
         }
         ArrayNode problems = o.putArray("problems");

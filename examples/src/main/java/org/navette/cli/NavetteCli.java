@@ -1,5 +1,8 @@
 package org.navette.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,11 +10,18 @@ import picocli.CommandLine.Command;
  * The {@code navette} command: federated search, record inspection, deduplication and OPAC profile
  * checks from the shell. Run {@code ./navette --help} from the repository root.
  *
- * <p>Exit codes: 0 when the work was done (problems in the data are reported, not fatal), 1 when
- * it could not be done, 2 for usage errors (unknown file, bad flag) with a one-line message.
+ * <p>Exit codes, the same for every command ({@link ExitCode}): 0 when the work was done (problems
+ * in the data are reported, not fatal), 1 when it could not be done, 2 for usage errors (unknown
+ * file, bad flag) with a one-line message, 3 when a record file holds no readable record.
  */
-@Command(name = "navette", mixinStandardHelpOptions = true, version = "navette 0.1.0-SNAPSHOT",
+@Command(name = "navette", mixinStandardHelpOptions = true, versionProvider = NavetteCli.BuildVersion.class,
         description = "Federated search and interlending between library catalogues (Z39.50, SRU, web OPACs).",
+        footer = {"", "Exit codes (the same for every command):",
+            "  0  done; data problems (a damaged record, one failed target of several) are reported on stderr",
+            "  1  the work could not be done: I/O error, server unreachable or not answering, every search",
+            "     target failed, query rejected by an OPAC",
+            "  2  usage error: unknown option, bad value, missing or unreadable file",
+            "  3  a record file holds no readable record (empty, random bytes, text that is not MARC)"},
         subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, DedupCommand.class,
                 OpacCheckCommand.class, SruExplainCommand.class, SearchCommand.class})
 public final class NavetteCli implements Runnable {
@@ -28,14 +38,42 @@ public final class NavetteCli implements Runnable {
     }
 
     static CommandLine newCommandLine() {
+        return newCommandLine(System.in);
+    }
+
+    /** The command line, with {@code -} as a FILE of inspect and dedup reading {@code stdin}. */
+    static CommandLine newCommandLine(InputStream stdin) {
         CommandLine cli = new CommandLine(new NavetteCli());
+        cli.getSubcommands().get("inspect").<InspectCommand>getCommand().stdin = stdin;
+        cli.getSubcommands().get("dedup").<DedupCommand>getCommand().stdin = stdin;
         // usage errors: one line and exit 2, not a wall of help text
         cli.setParameterExceptionHandler((ex, arguments) -> {
-            ex.getCommandLine().getErr().println("navette: " + ex.getMessage()
-                    + " (try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
-            return 2;
+            // one prefix for every message: the command's name ("navette search: ...")
+            String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+            ex.getCommandLine().getErr().println(command + ": " + ex.getMessage() + " (try: " + command + " --help)");
+            return ExitCode.USAGE;
+        });
+        // a failure no command foresaw: one line, not a stack trace, and the code of work not done
+        cli.setExecutionExceptionHandler((ex, commandLine, parsed) -> {
+            commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": " + ex);
+            commandLine.getErr().flush();
+            return ExitCode.FAILED;
         });
         return cli;
+    }
+
+    /** The version the build wrote into {@code version.properties}. */
+    static final class BuildVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = NavetteCli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"navette " + p.getProperty("version", "(unknown version)")};
+        }
     }
 
     @Override

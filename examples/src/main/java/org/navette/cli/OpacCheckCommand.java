@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Thread-safety: one instance per command line run.
  */
-@Command(name = "opac-check", mixinStandardHelpOptions = true,
+@Command(name = "opac-check", mixinStandardHelpOptions = true, versionProvider = NavetteCli.BuildVersion.class,
         description = {"Shows what an OPAC profile extracts from a web catalogue: requests, hit count, every field with "
                 + "its selector (or 'matched nothing'), the records and the diagnostics."},
         footer = {"", "The query is CQL (title=rose and author=eco); a bare word searches everything.",
@@ -59,9 +59,9 @@ public final class OpacCheckCommand implements Callable<Integer> {
     @Option(names = "--max", defaultValue = "5", paramLabel = "N", description = "records to read (default: ${DEFAULT-VALUE})")
     private int max;
 
-    @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION",
+    @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "time budget of the whole check, e.g. 30s, 2m (default: ${DEFAULT-VALUE})")
-    private String timeout;
+    private Duration timeout;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "another target setting, e.g. --set requestsPerSecond=0.5 --set exportMarc=false")
@@ -87,12 +87,15 @@ public final class OpacCheckCommand implements Callable<Integer> {
         try {
             p = OpacProfile.resolve(profile);
             query = CqlParser.parse(queryText);
-            budget = TargetConfig.parseDuration(timeout);
+            budget = timeout;
             if (max < 0 || max > 1000) {
                 throw new IllegalArgumentException("--max must be within 0..1000, was " + max);
             }
         } catch (QuerySyntaxException | IllegalArgumentException e) {
             return usage(e.getMessage());
+        }
+        if (page != null && (!Files.isRegularFile(page) || !Files.isReadable(page))) {
+            return usage("no readable file " + page);
         }
         ProfileCheck.Report report;
         try {
@@ -104,18 +107,18 @@ public final class OpacCheckCommand implements Callable<Integer> {
                 report = check.search(query);
             }
         } catch (IOException e) {
-            return usage("cannot read " + page + ": " + e.getMessage());
+            spec.commandLine().getErr().println("navette opac-check: " + RecordFiles.cannotRead(String.valueOf(page), e));
+            return ExitCode.FAILED;
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
         print(out, p, query, report);
         out.flush();
-        return report.failure() == null ? 0 : 1;
+        return report.failure() == null ? ExitCode.OK : ExitCode.FAILED;
     }
 
     private int usage(String message) {
-        spec.commandLine().getErr().println("navette opac-check: " + message.replace('\n', ' '));
-        return 2;
+        throw new CommandLine.ParameterException(spec.commandLine(), message.replace('\n', ' '));
     }
 
     /** "true"/"false" become booleans (exportMarc, fetchDetails); everything else stays text. */

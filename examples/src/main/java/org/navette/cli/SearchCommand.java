@@ -9,6 +9,7 @@ import org.navette.federation.FederatedSearch;
 import org.navette.federation.Federation;
 import org.navette.federation.SearchOptions;
 import org.navette.federation.SearchResult;
+import org.navette.federation.TargetState;
 import org.navette.federation.TargetsFile;
 import org.navette.query.CqlParser;
 import org.navette.query.Query;
@@ -29,12 +30,14 @@ import picocli.CommandLine.Parameters;
  * ./navette search --targets targets.json --json "author=collins and title=computer"
  * }</pre>
  *
- * <p>Exit codes: 0 when the search ran (failed targets are in their statuses), 2 for usage errors
- * (missing or bad targets file, unknown protocol, bad query) with one line on stderr.
+ * <p>Exit codes ({@link ExitCode}): 0 when the search ran and at least one target answered (failed
+ * targets are in their statuses: a partial result is a result), 1 when every target failed or
+ * timed out with no record, 2 for usage errors (missing or bad targets file, unknown protocol, bad
+ * or unquoted query) with one line on stderr.
  *
  * <p>Thread-safety: one instance per command line run.
  */
-@Command(name = "search", mixinStandardHelpOptions = true,
+@Command(name = "search", mixinStandardHelpOptions = true, versionProvider = NavetteCli.BuildVersion.class,
         description = {"Searches every target of a targets file at once and prints the merged, ranked result "
                 + "with one status line per target.",
             "Queries are CQL with plain index names (title=..., author=..., isbn=..., a bare term for any); "
@@ -47,10 +50,10 @@ public final class SearchCommand implements Callable<Integer> {
             description = "The targets file: {\"targets\": [{\"id\": ..., \"protocol\": \"z3950\"|\"sru\"|\"opac\", ...}]}.")
     private Path targetsFile;
 
-    @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION",
+    @Option(names = "--timeout", defaultValue = "10s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Overall deadline of the search, e.g. 10s, 500ms, 1m (default: ${DEFAULT-VALUE}); "
                     + "targets still running then are reported as timed-out.")
-    private String timeout;
+    private Duration timeout;
 
     @Option(names = "--max", defaultValue = "20", paramLabel = "N",
             description = "Records to fetch per target (default: ${DEFAULT-VALUE}); a target's own maxRecords caps it.")
@@ -59,40 +62,42 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     private boolean json;
 
-    @Parameters(index = "0", paramLabel = "QUERY", description = "The CQL query, e.g. \"title=computer and author=collins\".")
-    private String query;
+    // one argument; more are taken only to say that the query wants quotes
+    @Parameters(arity = "1..*", paramLabel = "QUERY", description = "The CQL query, e.g. \"title=computer and author=collins\", "
+            + "quoted as one argument.")
+    private List<String> queryWords;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Duration deadline;
+        Duration deadline = timeout;
         Query parsed;
         List<TargetConfig> targets;
-        try {
-            deadline = TargetConfig.parseDuration(timeout);
-        } catch (IllegalArgumentException e) {
-            return usage(err, "--timeout must be a duration such as 10s, 500ms or 1m, was '" + timeout + "'");
+        if (queryWords.size() > 1) {
+            throw usage("the query is one argument: quote it, e.g. navette search --targets "
+                    + targetsFile + " \"" + String.join(" ", queryWords) + "\"");
         }
+        String query = queryWords.get(0);
         if (max < 0 || max > 10_000) {
-            return usage(err, "--max must be within 0..10000, was " + max);
+            throw usage("--max must be within 0..10000, was " + max);
         }
         try {
             parsed = CqlParser.parse(query);
         } catch (QuerySyntaxException e) {
-            return usage(err, "bad query: " + e.getMessage());
+            throw usage("bad query: " + e.getMessage());
         }
         try {
             targets = TargetsFile.read(targetsFile);
         } catch (IllegalArgumentException e) {
-            return usage(err, e.getMessage());
+            throw usage(e.getMessage());
         }
         Federation federation;
         try {
             federation = Federation.builder().targets(targets).deadline(deadline).targetTimeout(deadline)
                     .maxRecordsPerTarget(max).build();
         } catch (IllegalArgumentException | TargetException e) {
-            return usage(err, targetsFile + ": " + e.getMessage());
+            throw usage(targetsFile + ": " + e.getMessage());
         }
         try (federation) {
             boolean live = !json && System.console() != null;
@@ -112,7 +117,7 @@ public final class SearchCommand implements Callable<Integer> {
                 SearchOutput.text(query, result, out);
             }
             out.flush();
-            return 0;
+            return everyTargetFailed(result) ? ExitCode.FAILED : ExitCode.OK;
         }
     }
 
@@ -126,9 +131,16 @@ public final class SearchCommand implements Callable<Integer> {
         }
     }
 
-    private int usage(PrintWriter err, String message) {
-        err.println("navette search: " + message.replace('\n', ' '));
-        err.flush();
-        return 2;
+    /**
+     * Whether the search produced nothing because no target answered: none finished and no record
+     * came. One target of several failing is a partial result (exit 0, its status says why).
+     */
+    static boolean everyTargetFailed(SearchResult result) {
+        return !result.targets().isEmpty() && result.records() == 0
+                && result.targets().stream().noneMatch(t -> t.state() == TargetState.DONE);
+    }
+
+    private CommandLine.ParameterException usage(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message.replace('\n', ' '));
     }
 }

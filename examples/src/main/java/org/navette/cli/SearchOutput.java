@@ -107,9 +107,7 @@ final class SearchOutput {
         ArrayNode holdings = n.putArray("holdings");
         c.holdingsByLibrary().forEach((library, list) -> {
             for (Holding h : list) {
-                holdings.addObject().put("library", library).put("branch", h.branch()).put("location", h.location())
-                        .put("callNumber", h.callNumber()).put("barcode", h.barcode()).put("status", h.status())
-                        .put("availability", label(h.availability().name()));
+                RecordJson.addHolding(holdings, library, h);
             }
         });
         return n;
@@ -155,7 +153,7 @@ final class SearchOutput {
 
     /** CONNECT_FAILED to connect-failed, like the target states. */
     private static String label(String constant) {
-        return constant.toLowerCase(Locale.ROOT).replace('_', '-');
+        return RecordJson.label(constant);
     }
 
     static void text(String query, SearchResult r, PrintWriter out) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Parameters;
  *
  * <pre>
  * ./navette sru-explain http://127.0.0.1:2100/marc21
- * ./navette sru-explain --version 2.0 --json https://sru.example.org/catalogue
+ * ./navette sru-explain --sru-version 2.0 --json https://sru.example.org/catalogue
  * </pre>
  *
  * <p>Exit codes: 0 when the server answered (also with an empty explain record), 1 when it could not
@@ -33,20 +34,21 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Thread-safety: one instance per command line run.
  */
-@Command(name = "sru-explain", mixinStandardHelpOptions = true,
+@Command(name = "sru-explain", mixinStandardHelpOptions = true, versionProvider = NavetteCli.BuildVersion.class,
         description = {"Asks an SRU server what it can search: indexes, record schemas, paging limits, "
                 + "and the \"indexes\" setting for a target file."})
 public final class SruExplainCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--version", defaultValue = "1.2", paramLabel = "VERSION",
+    // not --version: that is the standard option printing navette's own version
+    @Option(names = "--sru-version", defaultValue = "1.2", paramLabel = "VERSION",
             description = "SRU version to speak: 1.1, 1.2 or 2.0 (default: ${DEFAULT-VALUE})")
     private String version;
 
-    @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION",
+    @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "how long to wait for the answer, e.g. 10s (default: ${DEFAULT-VALUE})")
-    private String timeout;
+    private Duration timeout;
 
     @Option(names = "--json", description = "print one JSON document instead of text")
     private boolean json;
@@ -59,17 +61,17 @@ public final class SruExplainCommand implements Callable<Integer> {
         SruConnector connector;
         try {
             connector = new SruConnectorFactory().create(TargetConfig.builder("explain", "sru").set("url", url)
-                    .set("version", version).set("timeout", timeout).build());
+                    .set("version", version).set("timeout", DurationConverter.asSetting(timeout)).build());
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("navette sru-explain: " + e.getMessage().replace("target explain: ", ""));
-            return 2;
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage().replace("target explain: ", "")
+                    .replace("'version'", "--sru-version").replace("'timeout'", "--timeout"));
         }
         SruExplain explain;
         try (connector) {
             explain = connector.explain();
         } catch (TargetException e) {
             spec.commandLine().getErr().println("navette sru-explain: " + url + ": " + e.diagnostic());
-            return 1;
+            return ExitCode.FAILED;
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -96,6 +96,37 @@ class DedupCommandTest {
     }
 
     @Test
+    void randomBytesGiveNoClustersAndOneProblemLineAndExitThree() throws IOException {
+        // 100 KB of noise made 388 singleton "clusters" before
+        byte[] noise = new byte[100_000];
+        new java.util.Random(388).nextBytes(noise);
+        Path file = Files.write(dir.resolve("noise.mrc"), noise);
+        Path empty = Files.createFile(dir.resolve("empty.mrc"));
+        Path summerland = copy("summerland.mrc");
+
+        int exit = run("dedup", file.toString(), empty.toString(), summerland.toString());
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(rows()).singleElement().satisfies(r -> assertThat(r[0] + " " + r[1]).isEqualTo(summerland + " 12883376"));
+        assertThat(err.toString().lines().toList()).containsExactly(
+                "navette dedup: " + file + ": no record could be read: unsupported format: binary data, not a MARC record file"
+                        + " (readable: ISO 2709, MARCXML/marcxchange/UNIMARC slim/Dublin Core XML, MARC-in-JSON, MarcMaker)",
+                "navette dedup: " + empty + ": no record could be read: unsupported format: the file is empty"
+                        + " (readable: ISO 2709, MARCXML/marcxchange/UNIMARC slim/Dublin Core XML, MARC-in-JSON, MarcMaker)");
+    }
+
+    @Test
+    void aDashReadsStandardInput() throws IOException {
+        byte[] chabon = getClass().getResourceAsStream("/org/navette/cli/dedup/chabon.mrc").readAllBytes();
+        CommandLine cli = NavetteCli.newCommandLine(new java.io.ByteArrayInputStream(chabon));
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+
+        assertThat(cli.execute("dedup", "-")).isZero();
+        assertThat(rows().stream().map(r -> r[0] + " " + r[1]).toList()).containsExactly("- 11939876", "- 12883376");
+    }
+
+    @Test
     void aMissingFileOrBadThresholdIsAUsageErrorOnOneLine() throws IOException {
         assertThat(run("dedup", dir.resolve("nope.mrc").toString())).isEqualTo(2);
         assertThat(err.toString().strip()).contains("nope.mrc").doesNotContain("\n");

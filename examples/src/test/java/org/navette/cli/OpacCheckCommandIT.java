@@ -131,7 +131,7 @@ class OpacCheckCommandIT {
         assertThat(badProfile).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("navette opac-check: " + broken
                 + ": serch: unknown key; known keys here are [charset, description, detail, export, format, name, preprocess, results, "
-                + "search, session]");
+                + "search, session] (try: navette opac-check --help)");
         server.verify(0, anyRequestedFor(anyUrl()));
     }
 }

@@ -158,6 +158,27 @@ class SearchCommandIT {
     }
 
     @Test
+    void everyTargetFailedExitsOneAndStillPrintsTheStatuses() throws IOException {
+        Path f = targetsFile("""
+                {"targets": [{"id": "refused", "protocol": "z3950", "host": "127.0.0.1", "port": %d,
+                   "resilience": {"retries": 0}}]}""".formatted(refusedPort.getLocalPort()));
+
+        int code = run("search", "--targets", f.toString(), "--timeout", "10s", "title=computer");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.FAILED);
+        assertThat(out.toString()).containsPattern("\\R  refused\\s+failed\\s+hits -\\s+fetched 0 .*CONNECT_FAILED")
+                .contains("0 of 1 targets answered");
+    }
+
+    @Test
+    void anUnquotedMultiWordQueryIsAUsageErrorThatSaysToQuoteIt() throws IOException {
+        Path f = targetsFile("{\"targets\": [{\"id\": \"a\", \"protocol\": \"sru\", \"url\": \"http://127.0.0.1:1/x\"}]}");
+
+        assertUsageError(run("search", "--targets", f.toString(), "title=moby", "dick"),
+                "the query is one argument: quote it, e.g. navette search --targets " + f + " \"title=moby dick\"");
+    }
+
+    @Test
     void aMissingTargetsFileIsAUsageErrorOnOneLine() {
         assertUsageError(run("search", "--targets", dir.resolve("nope.json").toString(), "title=x"),
                 "targets file not found");
@@ -192,7 +213,7 @@ class SearchCommandIT {
     @Test
     void aBadTimeoutOrMaxIsAUsageError(ZebraPeer zebra) throws IOException {
         String f = zebraAndRefused(zebra).toString();
-        assertUsageError(run("search", "--targets", f, "--timeout", "soon", "x"), "--timeout must be a duration");
+        assertUsageError(run("search", "--targets", f, "--timeout", "soon", "x"), "'--timeout': must be a duration such as 10s, 500ms or 1m, was 'soon'");
         out.getBuffer().setLength(0);
         err.getBuffer().setLength(0);
         assertUsageError(run("search", "--targets", f, "--max", "-1", "x"), "--max must be within 0..10000");

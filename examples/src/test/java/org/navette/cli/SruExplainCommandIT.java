@@ -44,7 +44,7 @@ class SruExplainCommandIT {
 
     @Test
     void jsonIsOneDocument(ZebraPeer zebra) throws Exception {
-        int exit = run("sru-explain", "--version", "2.0", "--json", zebra.sruUrl(ZebraPeer.MARC21));
+        int exit = run("sru-explain", "--sru-version", "2.0", "--json", zebra.sruUrl(ZebraPeer.MARC21));
 
         JsonNode doc = new ObjectMapper().readTree(out.toString());
         assertThat(exit).isZero();
@@ -73,10 +73,10 @@ class SruExplainCommandIT {
 
     @Test
     void aBadVersionIsAUsageError() {
-        int exit = run("sru-explain", "--version", "3", "http://127.0.0.1:1/x");
+        int exit = run("sru-explain", "--sru-version", "3", "http://127.0.0.1:1/x");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("navette sru-explain: 'version' must be 1.1, 1.2 or 2.0, was 3"
-                + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("navette sru-explain: --sru-version must be 1.1, 1.2 or 2.0, was 3"
+                + " (try: navette sru-explain --help)" + System.lineSeparator());
     }
 }

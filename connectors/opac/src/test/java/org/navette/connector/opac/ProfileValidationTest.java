@@ -43,6 +43,15 @@ class ProfileValidationTest {
     }
 
     @Test
+    void aProfileFileThatIsNotUtf8SaysSoWithoutAnExceptionClassName(@TempDir Path dir) throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1.json"), VALID.replace("mine", "Génève").getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThatThrownBy(() -> OpacProfile.load(latin1))
+                .isInstanceOf(OpacProfileException.class)
+                .hasMessage(latin1 + ": the profile file is not UTF-8 text");
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsPathAndTheKnownKeys() {
         assertThatThrownBy(() -> parse(VALID.replace("\"items\"", "\"item\"")))
                 .isInstanceOf(OpacProfileException.class)

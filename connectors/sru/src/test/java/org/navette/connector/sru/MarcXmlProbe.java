@@ -31,7 +31,23 @@ public final class MarcXmlProbe {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
+            // null would mean the parser's default handler, which prints "[Fatal Error] ..." on stderr
+            // before throwing: the exception alone carries the message, into this probe's AssertionError
+            b.setErrorHandler(new org.xml.sax.ErrorHandler() {
+                @Override
+                public void warning(org.xml.sax.SAXParseException e) {
+                }
+
+                @Override
+                public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e;
+                }
+
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e;
+                }
+            });
             return new MarcXmlProbe(b.parse(new ByteArrayInputStream(xml)));
         } catch (Exception e) {
             throw new AssertionError("record is not namespace-well-formed XML: " + e.getMessage(), e);

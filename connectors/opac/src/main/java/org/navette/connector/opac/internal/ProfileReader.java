@@ -92,8 +92,12 @@ public final class ProfileReader {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // the exception's own text ("Input length = 1") says nothing to whoever wrote the file
+            throw new OpacProfileException(file.toString(), "", "the profile file is not UTF-8 text");
         } catch (IOException e) {
-            throw new OpacProfileException(file.toString(), "", "cannot read the profile file: " + e);
+            throw new OpacProfileException(file.toString(), "", "cannot read the profile file: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
         return parse(text, file.toString());
     }
