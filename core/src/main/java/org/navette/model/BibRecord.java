@@ -214,6 +214,33 @@ public final class BibRecord {
     /** Holdings (items) in record order. */
     public List<Holding> holdings() { return holdings; }
 
+    /**
+     * The record as the catalogue of {@code library} gives it: holdings that name no library are
+     * that library's, and a record without holdings is held there (a village library's server often
+     * sends bibliographic records alone). Holdings naming another library stay theirs.
+     *
+     * <pre>{@code
+     * BibRecord held = record.heldBy("bib-dole");   // record.holdings() empty -> one holding at bib-dole
+     * }</pre>
+     */
+    public BibRecord heldBy(String library) {
+        if (library == null || library.isBlank()) {
+            throw new IllegalArgumentException("library must not be blank");
+        }
+        if (holdings.isEmpty()) {
+            return toBuilder().addHolding(Holding.builder().library(library).build()).build();
+        }
+        if (holdings.stream().allMatch(h -> h.library() != null)) {
+            return this;
+        }
+        List<Holding> named = new ArrayList<>(holdings.size());
+        for (Holding h : holdings) {
+            named.add(h.library() != null ? h : new Holding(library, h.branch(), h.location(), h.callNumber(),
+                    h.barcode(), h.status(), h.availability(), h.note()));
+        }
+        return toBuilder().holdings(named).build();
+    }
+
     /** The character set the record's bytes were decoded from ("UTF-8", "MARC-8", "ISO-5426"...); null when not applicable. */
     public String characterSet() { return characterSet; }
 

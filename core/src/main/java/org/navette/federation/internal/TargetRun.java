@@ -128,30 +128,9 @@ final class TargetRun {
         for (RawRecord raw : chunk) {
             RecordDecoder.Decoded d = search.context().decoder().decode(raw, ++position);
             out.add(library == null || d.record() == null ? d
-                    : new RecordDecoder.Decoded(heldBy(d.record(), library), d.problems()));
+                    : new RecordDecoder.Decoded(d.record().heldBy(library), d.problems()));
         }
         search.lane().execute(() -> search.applyRecords(this, out));
-    }
-
-    /**
-     * The record as the catalogue of one library gives it: its holdings that name no library are
-     * that library's, and a record without holdings is held there (a village library's Z39.50
-     * server often sends bibliographic records alone). Holdings naming another library stay theirs.
-     */
-    static BibRecord heldBy(BibRecord record, String library) {
-        List<Holding> holdings = record.holdings();
-        if (holdings.isEmpty()) {
-            return record.toBuilder().addHolding(Holding.builder().library(library).build()).build();
-        }
-        if (holdings.stream().allMatch(h -> h.library() != null)) {
-            return record;
-        }
-        List<Holding> named = new ArrayList<>(holdings.size());
-        for (Holding h : holdings) {
-            named.add(h.library() != null ? h : new Holding(library, h.branch(), h.location(), h.callNumber(),
-                    h.barcode(), h.status(), h.availability(), h.note()));
-        }
-        return record.toBuilder().holdings(named).build();
     }
 
     /** Keeps callbacks in order with the records that went before them. */

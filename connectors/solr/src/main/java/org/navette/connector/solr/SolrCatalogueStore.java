@@ -35,6 +35,7 @@ import org.apache.solr.common.cloud.ZkStateReader;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.util.ContentStreamBase;
 import org.apache.solr.core.CoreContainer;
+import org.apache.solr.core.SolrCore;
 import org.jspecify.annotations.Nullable;
 import org.navette.catalogue.CatalogueException;
 import org.navette.catalogue.CatalogueStats;
@@ -42,6 +43,7 @@ import org.navette.catalogue.CatalogueStore;
 import org.navette.catalogue.ChangeSet;
 import org.navette.catalogue.StoreLocation;
 import org.navette.catalogue.StoredMember;
+import org.navette.connector.solr.internal.SolrCatalogueConnector;
 import org.navette.connector.solr.internal.SolrHome;
 import org.navette.connector.solr.internal.VufindDocuments;
 import org.navette.model.BibRecord;
@@ -65,7 +67,7 @@ import org.navette.model.BibRecord;
  *
  * <p>Thread-safety: thread-safe (SolrJ clients are); one writer at a time is expected.
  */
-public final class SolrCatalogueStore implements CatalogueStore {
+public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueConnector.SolrIndex {
     private static final int PAGE = 1000;
     private static final String SEPARATOR = "\u001f";
 
@@ -113,13 +115,15 @@ public final class SolrCatalogueStore implements CatalogueStore {
             throw new CatalogueException("catalogue store " + location + ": cannot open the embedded index: " + e.getMessage(), e);
         }
         Map<String, CoreContainer.CoreLoadFailure> failures = container.getCoreInitFailures();
-        if (!failures.isEmpty() || container.getCore(SolrHome.CORE) == null) {
-            container.shutdown();
-            String why = failures.isEmpty() ? "core did not load" : rootMessage(failures.values().iterator().next().exception);
-            throw new CatalogueException("catalogue store " + location + ": cannot open the embedded index"
-                    + " (another process using it?): " + why);
+        // getCore counts a reference: exactly one release, or the core (and its index lock) outlives close()
+        try (SolrCore core = failures.isEmpty() ? container.getCore(SolrHome.CORE) : null) {
+            if (core == null) {
+                container.shutdown();
+                String why = failures.isEmpty() ? "core did not load" : rootMessage(failures.values().iterator().next().exception);
+                throw new CatalogueException("catalogue store " + location + ": cannot open the embedded index"
+                        + " (another process using it?): " + why);
+            }
         }
-        container.getCore(SolrHome.CORE).close(); // getCore counted a reference
         return new SolrCatalogueStore(location, new EmbeddedSolrServer(container, SolrHome.CORE), null, container, clock);
     }
 
@@ -168,11 +172,13 @@ public final class SolrCatalogueStore implements CatalogueStore {
     }
 
     /** The SolrJ client on the catalogue's core or collection, for queries of your own. */
+    @Override
     public SolrClient client() {
         return client;
     }
 
     /** The collection requests go to (null for an embedded store or a core URL, which name it already). */
+    @Override
     public @Nullable String collection() {
         return collection;
     }
