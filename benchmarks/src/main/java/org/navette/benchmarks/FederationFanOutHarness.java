@@ -226,11 +226,15 @@ public final class FederationFanOutHarness {
     }
 
     private static Map<String, String> options(String[] args) {
+        return options(args, "[--ks 1,10,50,200] [--runs 5] [--records 5] [--concurrent 50] [--targets 20] [--rounds 6]");
+    }
+
+    /** {@code --name value} pairs; anything else is refused with {@code usage}. */
+    static Map<String, String> options(String[] args, String usage) {
         Map<String, String> out = new java.util.HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("usage: [--ks 1,10,50,200] [--runs 5] [--records 5] [--concurrent 50] "
-                        + "[--targets 20] [--rounds 6]; bad argument " + args[i]);
+                throw new IllegalArgumentException("usage: " + usage + "; bad argument " + args[i]);
             }
             out.put(args[i].substring(2), args[++i]);
         }
