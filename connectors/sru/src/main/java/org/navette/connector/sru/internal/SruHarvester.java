@@ -62,7 +62,8 @@ public final class SruHarvester {
         try {
             this.settings = SruSettings.from(config.build());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("source spec '" + spec + "': " + e.getMessage(), e);
+            String detail = String.valueOf(e.getMessage()).replaceFirst("^target sru-harvest: ", "");
+            throw new IllegalArgumentException("source spec '" + spec + "': " + detail, e);
         }
         this.pageSize = SourceSpecs.positive(spec, options, "pageSize", 50, 1000);
         this.requests = new SruRequests(settings);
