@@ -37,6 +37,7 @@ import org.navette.catalogue.CatalogueException;
 import org.navette.catalogue.CatalogueSource;
 import org.navette.catalogue.IngestSummary;
 import org.navette.model.ProblemKind;
+import org.navette.model.RecordFormat;
 import org.navette.model.RecordProblem;
 import org.navette.normalise.Normaliser;
 import org.navette.normalise.ReadResult;
@@ -373,6 +374,36 @@ class OaiPmhSourceIT {
         assertThat(sink.records.get(0).localId()).isEqualTo("oai:bibsys.no:collection:biblioholding:98218834x");
         assertThat(sink.records.get(0).result().record().marc().get().getControlNumber()).isEqualTo("98218834x");
         assertThat(sink.records.get(0).result().record().holdings()).isNotEmpty();
+    }
+
+    @Test
+    void oaiDcRecordsAreReadThroughTheNormalisersDublinCorePath() {
+        identify("YYYY-MM-DD");
+        server.stubFor(verb("ListRecords").withQueryParam("metadataPrefix", equalTo("oai_dc")).willReturn(xml("zebra-oai-dc.xml")));
+        RecordingSink sink = new RecordingSink();
+
+        String state = source("oai:" + url() + "#prefix=oai_dc").read(null, NORMALISER, sink);
+
+        assertThat(state).isEqualTo("2026-11-30");
+        assertThat(sink.localIds()).containsExactly("oai:zebra:marc21:3", "oai:zebra:marc21:4");
+        ReadResult first = sink.records.get(0).result();
+        assertThat(first.record().format()).isEqualTo(RecordFormat.DUBLIN_CORE);
+        assertThat(first.record().title()).startsWith("Computer processing of dynamic images");
+        assertThat(first.record().marc()).isEmpty();
+    }
+
+    @Test
+    void aRepositoryThatRepeatsItsResumptionTokenIsStoppedBeforeThePageIsDeliveredTwice() {
+        identify("YYYY-MM-DDThh:mm:ssZ");
+        server.stubFor(firstPage(null).willReturn(xml("zdb-oai-marc.xml")));
+        server.stubFor(resumption(TOKEN).willReturn(xml("zdb-oai-marc.xml")));
+        RecordingSink sink = new RecordingSink();
+
+        assertThatThrownBy(() -> source(zdbSpec()).read(null, NORMALISER, sink))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("resumptionToken '" + TOKEN + "' with the same token again");
+        assertThat(sink.records).hasSize(50);
+        assertThat(sink.localIds()).doesNotHaveDuplicates();
     }
 
     @Test

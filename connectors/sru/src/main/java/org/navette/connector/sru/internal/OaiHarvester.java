@@ -147,16 +147,17 @@ public final class OaiHarvester {
                 throw new CatalogueException("OAI-PMH harvest of " + spec + " failed: " + describe(page.errors())
                         + (badToken ? " after " + restarts + " restarts of the list" : "") + " (request " + url + ")");
             }
+            String next = page.resumptionToken();
+            if (next != null && next.equals(token)) {
+                // checked before delivery: the page is most likely the previous one again
+                throw new CatalogueException("OAI-PMH harvest of " + spec + " failed: the repository answered resumptionToken '"
+                        + next + "' with the same token again; stopped to avoid an endless loop");
+            }
             for (OaiResponse.Record r : page.records()) {
                 deliver(r, restarts > 0, delivered, position, normaliser, sink);
             }
-            String next = page.resumptionToken();
             if (next == null) {
                 break;
-            }
-            if (next.equals(token)) {
-                throw new CatalogueException("OAI-PMH harvest of " + spec + " failed: the repository answered resumptionToken '"
-                        + next + "' with the same token again; stopped to avoid an endless loop");
             }
             token = next;
         }
