@@ -54,6 +54,15 @@ import org.navette.normalise.ReadResult;
  *       through the injected sleeper, at most {@code maxRetries} times per request.</li>
  * </ul>
  *
+ * <pre>{@code
+ * OaiHarvester h = new OaiHarvester(spec, url, "marc21", null, client, OaiPmhSource.Sleeper.SYSTEM,
+ *         Clock.systemUTC(), 5, Duration.ofMinutes(5));
+ * String next = h.harvest(lastState, Normaliser.ofDefaults(), sink);
+ * }</pre>
+ *
+ * <p>Memory: the identifiers delivered in one read are kept (to skip them after a restart), a few
+ * dozen bytes per record.
+ *
  * <p>Thread-safety: one harvest at a time per instance (a source reads from one thread).
  */
 public final class OaiHarvester {

@@ -30,6 +30,11 @@ import org.navette.target.TargetException;
  * response reader and paging state machine ({@link SearchRun}), but a failed page fails the read
  * instead of becoming a warning, since a harvest that silently stopped half-way would look complete.
  *
+ * <pre>{@code
+ * SruHarvester h = new SruHarvester(spec, url, Map.of("query", "dc.title=computer"), client, Clock.systemUTC());
+ * String startedAt = h.harvest(Normaliser.ofDefaults(), sink);
+ * }</pre>
+ *
  * <p>Thread-safety: one read at a time per instance.
  */
 public final class SruHarvester {
