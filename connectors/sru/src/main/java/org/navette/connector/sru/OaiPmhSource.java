@@ -27,6 +27,8 @@ import org.navette.normalise.Normaliser;
  * }</pre>
  *
  * <ul>
+ *   <li>{@code set}: the setSpec to harvest (default: the whole repository). Option values are
+ *       percent-decoded, so a set name with {@code &} or {@code #} is written {@code %26} / {@code %23}.</li>
  *   <li>{@code prefix} (default {@code marc21}): MARCXML names ({@code marc21}, {@code marcxml},
  *       {@code MARC21-xml}, {@code marcxchange}, {@code unimarc...}) are read as MARC; {@code oai_dc}
  *       as Dublin Core (the catalogue stores MARC only, so it reports Dublin Core records and skips
