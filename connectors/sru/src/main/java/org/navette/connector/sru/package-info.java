@@ -8,6 +8,18 @@
  * with the server's own CQL, explain) and {@link org.navette.connector.sru.SruExplain}. Everything in
  * {@code org.navette.connector.sru.internal} may change without notice.
  *
+ * <p>Union catalogue sources, found by {@link org.navette.catalogue.CatalogueSource#open(String)}:
+ * {@link org.navette.connector.sru.OaiPmhSource} (spec {@code oai:URL#set=S&prefix=P}, incremental
+ * OAI-PMH harvests with deletions) and {@link org.navette.connector.sru.SruHarvestSource} (spec
+ * {@code sru:URL#query=CQL}, the whole result of a query, read again each time), registered through
+ * {@link org.navette.connector.sru.OaiPmhSourceFactory} and {@link org.navette.connector.sru.SruHarvestSourceFactory}.
+ *
+ * <pre>{@code
+ * Catalogue catalogue = Catalogue.builder(store).build();
+ * catalogue.load("zdb", CatalogueSource.open("oai:https://services.dnb.de/oai/repository#prefix=MARC21-xml&set=zdb"));
+ * catalogue.harvest();   // from where the last complete harvest stopped
+ * }</pre>
+ *
  * <pre>{@code
  * TargetConfig loc = TargetConfig.fromMap(Map.of("id", "zebra", "protocol", "sru",
  *         "url", "http://127.0.0.1:2100/marc21", "version", "1.2", "recordSchema", "marcxml"));

@@ -192,7 +192,7 @@ public final class SruResponseParser {
     }
 
     /** Reads to the end of the document so that a body cut after the root's end tag still fails loudly. */
-    private static void requireEnd(XMLStreamReader r) throws XMLStreamException, MalformedSruException {
+    static void requireEnd(XMLStreamReader r) throws XMLStreamException, MalformedSruException {
         while (r.hasNext()) {
             HardenedXmlInput.nextEvent(r);
         }
@@ -369,7 +369,7 @@ public final class SruResponseParser {
      * Moves to the next child element of the current element. Returns false (on the parent's
      * END_ELEMENT) when there are no more children.
      */
-    private static boolean nextChild(XMLStreamReader r) throws XMLStreamException, MalformedSruException {
+    static boolean nextChild(XMLStreamReader r) throws XMLStreamException, MalformedSruException {
         while (true) {
             int event = HardenedXmlInput.nextEvent(r);
             if (event == XMLStreamConstants.START_ELEMENT) {
@@ -385,7 +385,7 @@ public final class SruResponseParser {
     }
 
     /** The text of a simple element (nested elements are skipped), leaving the reader on its END_ELEMENT. */
-    private static String readText(XMLStreamReader r) throws XMLStreamException, MalformedSruException {
+    static String readText(XMLStreamReader r) throws XMLStreamException, MalformedSruException {
         StringBuilder sb = new StringBuilder();
         while (true) {
             int event = HardenedXmlInput.nextEvent(r);
@@ -405,7 +405,7 @@ public final class SruResponseParser {
         }
     }
 
-    private static void skipElement(XMLStreamReader r) throws XMLStreamException, MalformedSruException {
+    static void skipElement(XMLStreamReader r) throws XMLStreamException, MalformedSruException {
         int depth = 1;
         while (depth > 0) {
             int event = HardenedXmlInput.nextEvent(r);
@@ -448,7 +448,7 @@ public final class SruResponseParser {
         }
     }
 
-    private static MalformedSruException malformed(XMLStreamException e) throws IOException {
+    static MalformedSruException malformed(XMLStreamException e) throws IOException {
         Throwable nested = e.getNestedException() != null ? e.getNestedException() : e.getCause();
         if (nested instanceof CharConversionException bytes) {
             return badBytes(bytes);
@@ -464,7 +464,7 @@ public final class SruResponseParser {
      * The JDK's StAX reader throws its decoding errors (CharConversionException) without declaring
      * them; everything else passes through as it came.
      */
-    private static MalformedSruException undeclared(Exception e) throws IOException {
+    static MalformedSruException undeclared(Exception e) throws IOException {
         if (e instanceof CharConversionException bytes) {
             return badBytes(bytes);
         }
@@ -491,7 +491,7 @@ public final class SruResponseParser {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static void closeQuietly(XMLStreamReader r) {
+    static void closeQuietly(XMLStreamReader r) {
         try {
             r.close();
         } catch (XMLStreamException ignored) {
