@@ -382,8 +382,11 @@ final class PairScorer {
             String coAuthor = best > 0 ? null : sharedCoAuthor(a.authors, b.authors);
             if (best >= 1.0) {
                 t.add("author", 4.0, pair);
-                if (a.authors.size() >= 2 && b.authors.size() >= 2 && (a.year == null || a.year.equals(b.year))
-                        && sharedNames(a.authors, b.authors) >= 2) {
+                // both directions: a year missing on either side does not stand against it, and two
+                // names of one list agreeing with a single name of the other are not two in common
+                if (a.authors.size() >= 2 && b.authors.size() >= 2
+                        && (a.year == null || b.year == null || a.year.equals(b.year))
+                        && Math.min(sharedNames(a.authors, b.authors), sharedNames(b.authors, a.authors)) >= 2) {
                     // a second person in common, whatever the order: two works by one team in one year
                     // are rarer than by one person (across years a team revises and extends its papers,
                     // so there it tells nothing more)
