@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
@@ -23,7 +24,7 @@ import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
-import org.apache.solr.client.solrj.impl.HttpJdkSolrClient;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.ConfigSetAdminRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
@@ -70,6 +71,7 @@ import org.navette.model.BibRecord;
 public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueConnector.SolrIndex {
     private static final int PAGE = 1000;
     private static final String SEPARATOR = "\u001f";
+    private static final int CONNECT_SECONDS = 15;
 
     private final StoreLocation location;
     private final SolrClient client;
@@ -128,7 +130,7 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
     }
 
     private static SolrCatalogueStore openUrl(StoreLocation location, Clock clock) {
-        SolrClient client = new HttpJdkSolrClient.Builder(Objects.requireNonNull(location.address())).build();
+        SolrClient client = httpClient(Objects.requireNonNull(location.address())).build();
         SolrCatalogueStore store = new SolrCatalogueStore(location, client, null, null, clock);
         store.ping();
         return store;
@@ -160,6 +162,16 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
             throw new CatalogueException("catalogue store " + location + ": cannot open the collection: " + rootMessage(e), e);
         }
         return new SolrCatalogueStore(location, client, collection, null, clock);
+    }
+
+    /**
+     * The HTTP client of the URL and SolrCloud stores ({@code baseUrl} null for SolrCloud's internal one):
+     * a dead address fails at connect, not after a long wait; and no probing HEAD request, which a
+     * core's update handler logs as an error (the JDK client sends one before its first POST).
+     */
+    private static Http2SolrClient.Builder httpClient(@Nullable String baseUrl) {
+        return (baseUrl == null ? new Http2SolrClient.Builder() : new Http2SolrClient.Builder(baseUrl))
+                .withConnectionTimeout(CONNECT_SECONDS, TimeUnit.SECONDS);
     }
 
     private void ping() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.navette.federation.Federation;
+import org.navette.federation.SearchResult;
+import org.navette.federation.TargetState;
+import org.navette.federation.TargetStatus;
+import org.navette.match.Cluster;
+import org.navette.query.CqlParser;
+import org.navette.target.TargetConfig;
 import org.navette.testing.InMemoryCatalogueStore;
 
 /**
@@ -139,4 +147,28 @@ abstract class StoreScenarioChecks {
         assertThat(merged.getFieldValues("local_ids_str_mv")).hasSizeGreaterThan(1);
     }
 
+    /**
+     * A {@code "protocol": "solr"} target on this deployment (its own store, opened by the connector
+     * next to the scenario's) finds a work both libraries hold as one cluster with both holdings.
+     */
+    void theSearchTargetFindsAWorkOnceWithEveryHolding(TargetConfig target) throws Exception {
+        SolrDocument merged = store.client().query(new SolrQuery("merged_boolean:true").addFilterQuery("building:a")
+                .addFilterQuery("building:b").setSort("id", SolrQuery.ORDER.asc).setRows(1)
+                .setFields("id", "title", "local_ids_str_mv")).getResults().get(0);
+        String title = merged.getFirstValue("title").toString().replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+        Set<String> memberIds = Set.copyOf(merged.getFieldValues("local_ids_str_mv").stream().map(Object::toString).toList());
+        try (Federation federation = Federation.builder().target(target).deadline(Duration.ofSeconds(60))
+                .maxRecordsPerTarget(100).build()) {
+            SearchResult r = federation.searchAndWait(CqlParser.parse("title=\"" + title + "\""));
+            TargetStatus status = r.target(target.id()).orElseThrow();
+            assertThat(status.state()).as(status.toString()).isEqualTo(TargetState.DONE);
+            Cluster found = r.clusterList().stream()
+                    .filter(c -> c.members().stream().anyMatch(m -> memberIds.contains(m.source().recordId())))
+                    .findFirst().orElseThrow();
+            assertThat(found.holdingsByLibrary().keySet()).contains("a", "b");
+            SearchResult all = federation.searchAndWait(CqlParser.parse("year>=1000 or year<1000"));
+            assertThat(all.target(target.id()).orElseThrow().hits().orElseThrow())
+                    .isPositive().isLessThanOrEqualTo(solr.steps().get("b back").stats().clusters());
+        }
+    }
 }
