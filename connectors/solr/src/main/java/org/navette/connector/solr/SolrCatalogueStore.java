@@ -23,6 +23,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.embedded.EmbeddedSolrServer;
+import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.impl.Http2SolrClient;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
@@ -72,6 +73,7 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
     private static final int PAGE = 1000;
     private static final String SEPARATOR = "\u001f";
     private static final int CONNECT_SECONDS = 15;
+    private static final int READY_SECONDS = 60;
 
     private final StoreLocation location;
     private final SolrClient client;
@@ -138,10 +140,18 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
 
     private static SolrCatalogueStore openCloud(StoreLocation location, Clock clock) {
         String collection = Objects.requireNonNull(location.collection());
-        CloudSolrClient client = new CloudSolrClient.Builder(List.of(Objects.requireNonNull(location.address())),
-                Optional.empty()).build();
+        CloudSolrClient client;
         try {
-            client.connect();
+            client = new CloudHttp2SolrClient.Builder(List.of(Objects.requireNonNull(location.address())), Optional.empty())
+                    .withDefaultCollection(collection)
+                    .withZkConnectTimeout(CONNECT_SECONDS, TimeUnit.SECONDS)
+                    .withInternalClientBuilder(httpClient(null))
+                    .build();
+        } catch (RuntimeException e) {
+            throw new CatalogueException("catalogue store " + location + ": cannot reach ZooKeeper: " + rootMessage(e), e);
+        }
+        try {
+            client.connect(CONNECT_SECONDS, TimeUnit.SECONDS);
             Set<String> existing = new LinkedHashSet<>(CollectionAdminRequest.listCollections(client));
             if (!existing.contains(collection)) {
                 String configName = SolrHome.CORE + "-" + collection;
@@ -153,10 +163,15 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
                 upload.process(client);
                 int nodes = Math.max(1, client.getClusterState().getLiveNodes().size());
                 CollectionAdminRequest.createCollection(collection, configName, nodes, 1).process(client);
-                ZkStateReader.from(client).waitForState(collection, 60, java.util.concurrent.TimeUnit.SECONDS,
-                        (live, state) -> state != null && state.getSlices().stream()
-                                .allMatch(s -> s.getLeader() != null && live.contains(s.getLeader().getNodeName())));
             }
+            // created a moment ago, or a node restarting: every shard needs a live leader before the first write
+            ZkStateReader.from(client).waitForState(collection, READY_SECONDS, TimeUnit.SECONDS,
+                    (live, state) -> state != null && state.getActiveSlices().stream()
+                            .allMatch(s -> s.getLeader() != null && s.getLeader().isActive(live)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(client);
+            throw new CatalogueException("catalogue store " + location + ": interrupted while opening the collection", e);
         } catch (Exception e) {
             closeQuietly(client);
             throw new CatalogueException("catalogue store " + location + ": cannot open the collection: " + rootMessage(e), e);
