@@ -142,6 +142,30 @@ public final class MatchKeys {
     /** The keys the clusterer blocks on: only records sharing one are ever compared. */
     public List<String> blockingKeys() { return blockingKeys; }
 
+    /**
+     * These keys as one line of text, for a store to keep beside the record: {@link #fromCode}
+     * gives back keys that compare exactly as these do, without the record's MARC.
+     *
+     * <pre>{@code
+     * String code = matcher.keys(record).toCode();
+     * MatchKeys again = MatchKeys.fromCode(code, record.source()).orElseGet(() -> matcher.keys(record));
+     * }</pre>
+     */
+    public String toCode() {
+        return MatchKeysCodec.encode(this);
+    }
+
+    /**
+     * The keys {@link #toCode} encoded, attributed to {@code source}; empty when the code was made by
+     * another version of the key extraction (or is damaged): compute the keys from the record then.
+     * The keys' {@link #record()} is a placeholder holding the source, format, material type and
+     * carrier only, and {@link #goldRushKey()} throws {@link IllegalStateException}.
+     */
+    public static java.util.Optional<MatchKeys> fromCode(String code, org.navette.model.RecordSource source) {
+        return MatchKeysCodec.decode(java.util.Objects.requireNonNull(code, "code"),
+                java.util.Objects.requireNonNull(source, "source"));
+    }
+
     /** The Gold Rush match key (September 2021 specification, as ReShare/FOLIO compute it). */
     public String goldRushKey() {
         String k = goldRushKey;
