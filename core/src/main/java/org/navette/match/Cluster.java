@@ -57,6 +57,18 @@ public final class Cluster {
         return new Cluster(record.source().toString(), List.of(record), List.of());
     }
 
+    /**
+     * A cluster rebuilt from what a store kept of it: its id and its members in their order, with
+     * the representative chosen by {@code settings} as a clusterer would.
+     *
+     * <pre>{@code
+     * Cluster c = Cluster.restore("bib-dole:12", List.of(record12, record40), matcher.settings());
+     * }</pre>
+     */
+    public static Cluster restore(String id, List<BibRecord> members, MatchSettings settings) {
+        return new Cluster(java.util.Objects.requireNonNull(id, "id"), members, settings.sourcePriority());
+    }
+
     /** Stable id: the first member's source, "origin:recordId" (with "~2"... when that was taken). */
     public String id() { return id; }
 

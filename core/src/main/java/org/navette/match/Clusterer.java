@@ -49,6 +49,25 @@ public interface Clusterer {
     /** Places one record and says where. */
     ClusterUpdate add(BibRecord record);
 
+    /**
+     * Places a cluster formed earlier as it is, without comparing its members again: how a union
+     * catalogue resumes clustering next to what it has stored. Later records are compared with it
+     * as with any cluster, and may join it or merge it with another.
+     *
+     * <pre>{@code
+     * clusterer.seed("bib-dole:12", storedRecords, List.of(keysOf12, keysOf40), storedBlockingKeys);
+     * }</pre>
+     *
+     * @param clusterId    the cluster's id, kept; no other cluster of this clusterer may have it
+     * @param members      its members in their order (they may be placeholders holding only their
+     *                     source: the clusterer reads nothing else of them)
+     * @param firstKeys    the keys of its first {@code min(size, maxComparedMembers)} members, the only
+     *                     ones ever compared with later records
+     * @param blockingKeys the blocking keys of all its members, by which later records find it
+     * @throws IllegalArgumentException if the id is taken or {@code firstKeys} has the wrong size
+     */
+    void seed(String clusterId, List<BibRecord> members, List<MatchKeys> firstKeys, Collection<String> blockingKeys);
+
     /** Places records in order. */
     default List<ClusterUpdate> addAll(Collection<BibRecord> records) {
         List<ClusterUpdate> out = new ArrayList<>(records.size());

@@ -128,6 +128,39 @@ final class IncrementalClusterer implements Clusterer {
         return new ClusterUpdate(record, target.id, created, absorbed, k, matchedKeys, matcher);
     }
 
+    @Override
+    public synchronized void seed(String clusterId, List<BibRecord> members, List<MatchKeys> firstKeys,
+            java.util.Collection<String> blockingKeys) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("a seeded cluster needs at least one member (cluster " + clusterId + ")");
+        }
+        int compared = Math.min(members.size(), settings.maxComparedMembers());
+        if (firstKeys.size() != compared) {
+            throw new IllegalArgumentException("cluster " + clusterId + " of " + members.size() + " members needs the keys of its first "
+                    + compared + ", got " + firstKeys.size());
+        }
+        if (!usedIds.add(clusterId)) {
+            throw new IllegalArgumentException("cluster id " + clusterId + " is taken");
+        }
+        Group g = new Group(groups.size(), clusterId);
+        groups.add(g);
+        int first = records.size();
+        for (int i = 0; i < members.size(); i++) {
+            int idx = records.size();
+            records.add(members.get(i));
+            keys.add(i < compared ? firstKeys.get(i) : null);
+            if (idx == groupOf.length) {
+                groupOf = Arrays.copyOf(groupOf, idx * 2);
+            }
+            groupOf[idx] = g.index;
+            g.append(idx);
+        }
+        for (String b : new java.util.LinkedHashSet<>(blockingKeys)) {
+            blocks.add(b, first);   // one posting per cluster: candidates are found by group
+        }
+        changed = true;
+    }
+
     /** Live groups sharing a blocking key with the new record, oldest first. */
     private int[] candidateGroups(MatchKeys k, int idx) {
         if (seen.length < groups.size() + 1) {

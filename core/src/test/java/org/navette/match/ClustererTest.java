@@ -1,6 +1,7 @@
 package org.navette.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -169,5 +170,44 @@ class ClustererTest {
         ClusterUpdate u = clusterer.add(book("f.mrc", "#1", "Beta lyrae", "Roe, K.", 1950, null));
 
         assertThat(u.clusterId()).isEqualTo("f.mrc:#1~2");
+    }
+
+    @Test
+    void aSeededClusterStaysAsItIsAndLaterRecordsJoinItByItsStoredKeys() {
+        Matcher m = Matcher.ofDefaults();
+        BibRecord a = book("lib1", "1", "The computer bible", "Collins, J.", 1990, "0836968433");
+        BibRecord b = book("lib2", "7", "Computer bible", "J. Collins", 1990, "9780836968439");
+        // stored keys, as a union catalogue keeps them: decoded, not computed from the records
+        MatchKeys ka = MatchKeys.fromCode(m.keys(a).toCode(), a.source()).orElseThrow();
+        MatchKeys kb = MatchKeys.fromCode(m.keys(b).toCode(), b.source()).orElseThrow();
+        Clusterer clusterer = Clusterer.create(m);
+        clusterer.seed("lib1:1", List.of(ka.record(), kb.record()), List.of(ka, kb), m.keys(a).blockingKeys());
+        clusterer.seed("lib3:5", List.of(book("lib3", "5", "Gödel, Escher, Bach", "Hofstadter, Douglas", 1979, null)),
+                List.of(m.keys(book("lib3", "5", "Gödel, Escher, Bach", "Hofstadter, Douglas", 1979, null))), List.of("x"));
+
+        ClusterUpdate joined = clusterer.add(book("lib4", "9", "The computer bible", "Collins, James", 1990, "0836968433"));
+        ClusterUpdate apart = clusterer.add(book("lib4", "10", "Gödel, Escher, Bach", "Hofstadter, Douglas", 1979, null));
+
+        assertThat(joined.clusterId()).isEqualTo("lib1:1");
+        assertThat(joined.created()).isFalse();
+        // the second seeded cluster gave no real blocking key: a twin cannot find it
+        assertThat(apart.created()).isTrue();
+        assertThat(clusterer.clusters()).extracting(Cluster::id).containsExactly("lib1:1", "lib3:5", "lib4:10");
+        assertThat(clusterer.clusters().get(0).members()).extracting(r -> r.source().toString())
+                .containsExactly("lib1:1", "lib2:7", "lib4:9");
+        assertThat(clusterer.assignments()).containsExactly("lib1:1", "lib1:1", "lib3:5", "lib1:1", "lib4:10");
+    }
+
+    @Test
+    void seedingRefusesATakenIdAndKeysThatAreNotTheFirstMembers() {
+        Matcher m = Matcher.of(MatchSettings.builder().maxComparedMembers(1).build());
+        BibRecord a = book("lib1", "1", "The computer bible", "Collins, J.", 1990, "0836968433");
+        BibRecord b = book("lib2", "7", "Computer bible", "J. Collins", 1990, "9780836968439");
+        Clusterer clusterer = Clusterer.create(m);
+        clusterer.add(a);
+        assertThatThrownBy(() -> clusterer.seed("lib1:1", List.of(b), List.of(m.keys(b)), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("taken");
+        assertThatThrownBy(() -> clusterer.seed("lib2:7", List.of(b, a), List.of(m.keys(b), m.keys(a)), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("first 1");
     }
 }
