@@ -298,7 +298,7 @@ public final class Catalogue {
             }
             BibRecord member = record.toBuilder(new RecordSource(library, id)).build();
             writes.put(memberId, new Pending(member, xml, fingerprint, result.position() > 0 ? result.position() : position,
-                    matcher.keys(member).blockingKeys()));
+                    matcher.keys(member)));
             fingerprints.put(memberId, fingerprint);
             if (writes.size() + deletes.size() >= batchSize) {
                 flush(Map.of());

@@ -54,10 +54,17 @@ public interface CatalogueStore extends AutoCloseable {
     List<StoredMember> members(Collection<String> memberIds);
 
     /**
-     * The stored members sharing at least one of {@code matchKeys}; a key shared by more than
-     * {@code maxPerKey} members is skipped (it blocks nothing: a common title word, say).
+     * Ids of the clusters with a member sharing at least one of {@code matchKeys}; a key shared by
+     * more than {@code maxPerKey} members is skipped (it blocks nothing: a common title word, say).
      */
-    List<StoredMember> membersSharingKeys(Collection<String> matchKeys, int maxPerKey);
+    java.util.Set<String> clustersSharingKeys(Collection<String> matchKeys, int maxPerKey);
+
+    /**
+     * What ingest compares of these clusters' members, without their MARC: each cluster's members in
+     * their stored order, with the key code of only the first {@code codedMembers} of each cluster
+     * (the others' {@link MemberSummary#keyCode()} is empty). Cheap: no original record is read.
+     */
+    List<MemberSummary> summariesOfClusters(Collection<String> clusterIds, int codedMembers);
 
     /** Every stored member of these clusters, each cluster's members in their stored order. */
     List<StoredMember> membersOfClusters(Collection<String> clusterIds);

@@ -13,7 +13,7 @@ import org.navette.model.RecordFormat;
  *
  * <pre>{@code
  * StoredMember m = new StoredMember("bib-dole:000123", "bib-dole", "000123", "9f2c…", "bib-dole:000123",
- *         marcXml, RecordFormat.MARC21, keys.blockingKeys(), 17, Instant.now());
+ *         marcXml, RecordFormat.MARC21, keys.blockingKeys(), keys.toCode(), 17, Instant.now());
  * }</pre>
  *
  * @param id           "LIBRARY:localId", the record's {@link org.navette.model.RecordSource} as text
@@ -24,11 +24,13 @@ import org.navette.model.RecordFormat;
  * @param fullRecord   the record as MARCXML (UTF-8), what {@code export} gives back
  * @param format       MARC21 or UNIMARC
  * @param matchKeys    the record's blocking keys ({@link org.navette.match.MatchKeys#blockingKeys()})
+ * @param keyCode      the record's match keys as text ({@link org.navette.match.MatchKeys#toCode()}), so
+ *                     ingest compares it with new records without re-reading its MARC; empty when unknown
  * @param position     order of the record in its library's contribution (file order), for export
  * @param firstIndexed when the record first entered the catalogue (kept across updates)
  */
 public record StoredMember(String id, String library, String localId, String fingerprint, String clusterId,
-        String fullRecord, RecordFormat format, List<String> matchKeys, long position, Instant firstIndexed) {
+        String fullRecord, RecordFormat format, List<String> matchKeys, String keyCode, long position, Instant firstIndexed) {
     public StoredMember {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(library, "library");
@@ -37,6 +39,7 @@ public record StoredMember(String id, String library, String localId, String fin
         Objects.requireNonNull(clusterId, "clusterId");
         Objects.requireNonNull(fullRecord, "fullRecord");
         Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(keyCode, "keyCode");
         Objects.requireNonNull(firstIndexed, "firstIndexed");
         if (!id.equals(library + ":" + localId)) {
             throw new IllegalArgumentException("member id must be library:localId, got " + id + " for " + library + "/" + localId);
@@ -47,6 +50,6 @@ public record StoredMember(String id, String library, String localId, String fin
     /** The same member placed in another cluster. */
     public StoredMember withClusterId(String newClusterId) {
         return new StoredMember(id, library, localId, fingerprint, newClusterId, fullRecord, format, matchKeys,
-                position, firstIndexed);
+                keyCode, position, firstIndexed);
     }
 }

@@ -161,6 +161,35 @@ class CatalogueTest {
                 .collect(java.util.stream.Collectors.toSet()));
     }
 
+    @Test
+    void storedClustersANewLibraryDoesNotJoinAreNeitherReadAgainNorRewritten() throws IOException {
+        InMemoryCatalogueStore store = new InMemoryCatalogueStore();
+        Catalogue catalogue = catalogue(store, 50);
+        catalogue.load("a", FileSource.of(file("ra.mrc", lul.subList(0, 80))));
+        Map<String, List<String>> before = store.clusters();
+        long read = store.originalsRead();
+        int applies = store.applies();
+
+        catalogue.load("b", FileSource.of(file("rb.mrc", lul.subList(60, 100))));
+
+        assertConsistent(store);
+        // the original records read again are exactly the stored members of the clusters b's records joined
+        long joinedMembers = 0;
+        long rewritten = 0;
+        for (Map.Entry<String, List<String>> e : store.clusters().entrySet()) {
+            boolean joined = e.getValue().stream().anyMatch(id -> id.startsWith("b:"));
+            if (joined) {
+                joinedMembers += e.getValue().stream().filter(id -> id.startsWith("a:")).count();
+            } else if (!e.getValue().equals(before.get(e.getKey()))) {
+                rewritten++;
+            }
+        }
+        assertTrue(joinedMembers >= 18, "a's members in clusters b joined: " + joinedMembers);
+        assertEquals(joinedMembers, store.originalsRead() - read, "original records read again");
+        assertEquals(0, rewritten, "clusters without b's records that changed");
+        assertTrue(store.applies() > applies);
+    }
+
     private static String memberId(String library, int index) {
         Record r = new MarcStreamReader(new ByteArrayInputStream(lul.get(index))).next();
         return library + ":" + r.getControlNumber().strip();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.navette.catalogue.CatalogueException;
 import org.navette.catalogue.CatalogueStats;
@@ -38,6 +39,7 @@ public final class InMemoryCatalogueStore implements CatalogueStore {
     private int crashAt = -1;
     private int crashAfter = -1;
     private int applies;
+    private long originalsRead;
 
     /**
      * The {@code nth} apply from now (1 = the next) stops after {@code writes} single writes
@@ -51,6 +53,11 @@ public final class InMemoryCatalogueStore implements CatalogueStore {
     /** The cluster last written with this id (null when none is stored). */
     public synchronized org.navette.match.@org.jspecify.annotations.Nullable Cluster cluster(String id) {
         return clusters.containsKey(id) ? clusterObjects.get(id) : null;
+    }
+
+    /** Members read with their original record (by {@link #members} and {@link #membersOfClusters}) so far. */
+    public synchronized long originalsRead() {
+        return originalsRead;
     }
 
     /** Change sets applied so far (including a crashed one). */
@@ -95,11 +102,12 @@ public final class InMemoryCatalogueStore implements CatalogueStore {
                 out.add(m);
             }
         }
+        originalsRead += out.size();
         return out;
     }
 
     @Override
-    public synchronized List<StoredMember> membersSharingKeys(Collection<String> matchKeys, int maxPerKey) {
+    public synchronized Set<String> clustersSharingKeys(Collection<String> matchKeys, int maxPerKey) {
         Map<String, List<StoredMember>> byKey = new LinkedHashMap<>();
         Set<String> wanted = new HashSet<>(matchKeys);
         for (StoredMember m : members.values()) {
@@ -109,17 +117,38 @@ public final class InMemoryCatalogueStore implements CatalogueStore {
                 }
             }
         }
-        Map<String, StoredMember> out = new LinkedHashMap<>();
+        Set<String> out = new TreeSet<>();
         for (List<StoredMember> list : byKey.values()) {
             if (list.size() <= maxPerKey) {
-                list.forEach(m -> out.put(m.id(), m));
+                list.forEach(m -> out.add(m.clusterId()));
             }
         }
-        return new ArrayList<>(out.values());
+        return out;
+    }
+
+    @Override
+    public synchronized List<org.navette.catalogue.MemberSummary> summariesOfClusters(Collection<String> clusterIds,
+            int codedMembers) {
+        List<org.navette.catalogue.MemberSummary> out = new ArrayList<>();
+        String cluster = null;
+        int n = 0;
+        for (StoredMember m : inClusters(clusterIds)) {
+            n = m.clusterId().equals(cluster) ? n + 1 : 0;
+            cluster = m.clusterId();
+            out.add(new org.navette.catalogue.MemberSummary(m.id(), m.clusterId(), m.firstIndexed(), m.matchKeys(),
+                    n < codedMembers ? m.keyCode() : ""));
+        }
+        return out;
     }
 
     @Override
     public synchronized List<StoredMember> membersOfClusters(Collection<String> clusterIds) {
+        List<StoredMember> out = inClusters(clusterIds);
+        originalsRead += out.size();
+        return out;
+    }
+
+    private List<StoredMember> inClusters(Collection<String> clusterIds) {
         Set<String> wanted = new HashSet<>(clusterIds);
         Map<String, List<StoredMember>> byCluster = new TreeMap<>();
         for (StoredMember m : members.values()) {

@@ -10,13 +10,16 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.navette.catalogue.CatalogueStore;
 import org.navette.catalogue.ChangeSet;
+import org.navette.catalogue.MemberSummary;
 import org.navette.catalogue.StoredMember;
 import org.navette.match.Cluster;
 import org.navette.match.Clusterer;
+import org.navette.match.MatchKeys;
 import org.navette.match.Matcher;
 import org.navette.model.BibRecord;
 import org.navette.model.RecordSource;
@@ -48,8 +51,8 @@ public final class BatchWriter {
     /** State key prefix of the ingest journal. */
     public static final String JOURNAL = "journal:";
 
-    /** A record to write: its normalised form (source = member id), stored MARCXML and fingerprint. */
-    public record Pending(BibRecord record, String fullRecord, String fingerprint, long position, List<String> blockingKeys) {
+    /** A record to write: its normalised form (source = member id), stored MARCXML, fingerprint and match keys. */
+    public record Pending(BibRecord record, String fullRecord, String fingerprint, long position, MatchKeys keys) {
     }
 
     /** What a batch did. */
@@ -78,46 +81,100 @@ public final class BatchWriter {
         for (StoredMember m : store.members(touched)) {
             before.put(m.id(), m);
         }
-        Set<String> affected = new TreeSet<>();
+        Set<String> dirty = new TreeSet<>();
         for (StoredMember m : before.values()) {
-            affected.add(m.clusterId());
+            dirty.add(m.clusterId());
         }
         Set<String> keys = new LinkedHashSet<>();
         for (Pending p : writes.values()) {
-            keys.addAll(p.blockingKeys());
+            keys.addAll(p.keys().blockingKeys());
         }
+        Set<String> candidates = new TreeSet<>();
         if (!keys.isEmpty()) {
-            for (StoredMember m : store.membersSharingKeys(keys, matcher.settings().maxBlockSize())) {
-                affected.add(m.clusterId());
+            candidates.addAll(store.clustersSharingKeys(keys, matcher.settings().maxBlockSize()));
+        }
+        candidates.removeAll(dirty);
+        int compared = matcher.settings().maxComparedMembers();
+
+        // the component: dirty clusters in full (they are clustered again), candidates in summary (seeded as they are)
+        Map<String, Part> parts = new HashMap<>();
+        if (!dirty.isEmpty()) {
+            for (StoredMember m : store.membersOfClusters(dirty)) {
+                parts.computeIfAbsent(m.clusterId(), Part::new).add(m.id(), m.firstIndexed()).full.add(m);
             }
         }
-        List<StoredMember> existing = affected.isEmpty() ? List.of() : store.membersOfClusters(affected);
-        List<StoredMember> kept = new ArrayList<>();
-        for (StoredMember m : ordered(existing)) {
-            if (!writes.containsKey(m.id()) && !deletes.contains(m.id())) {
-                kept.add(m);
+        Map<String, MatchKeys> decoded = new HashMap<>();
+        Set<String> undecodable = new TreeSet<>();
+        if (!candidates.isEmpty()) {
+            for (MemberSummary s : store.summariesOfClusters(candidates, compared)) {
+                Part part = parts.computeIfAbsent(s.clusterId(), Part::new).add(s.id(), s.firstIndexed());
+                part.summaries.add(s);
+                if (part.summaries.size() <= compared) {
+                    Optional<MatchKeys> k = s.keyCode().isEmpty() ? Optional.empty() : MatchKeys.fromCode(s.keyCode(), source(s.id()));
+                    if (k.isPresent()) {
+                        decoded.put(s.id(), k.get());
+                    } else {
+                        undecodable.add(s.clusterId());  // stored by another version: its records are read again
+                    }
+                }
             }
+        }
+        Map<String, BibRecord> records = new HashMap<>();
+        Map<String, StoredMember> stored = new HashMap<>();
+        if (!undecodable.isEmpty()) {
+            for (StoredMember m : store.membersOfClusters(undecodable)) {
+                remember(m, records, stored);
+            }
+        }
+        List<Part> ordered = new ArrayList<>(parts.values());
+        ordered.sort(Comparator.comparing((Part p) -> p.earliest).thenComparing(p -> p.id));
+
+        Clusterer clusterer = Clusterer.create(matcher);
+        Map<String, String> oldCluster = new HashMap<>();
+        Map<String, List<String>> oldLayout = new HashMap<>();
+        for (Part part : ordered) {
+            oldLayout.put(part.id, part.memberIds);
+            part.memberIds.forEach(id -> oldCluster.put(id, part.id));
+            if (!part.full.isEmpty()) {
+                for (StoredMember m : part.full) {
+                    if (!writes.containsKey(m.id()) && !deletes.contains(m.id())) {
+                        clusterer.add(remember(m, records, stored));
+                    }
+                }
+                continue;
+            }
+            List<BibRecord> members = new ArrayList<>(part.summaries.size());
+            List<MatchKeys> first = new ArrayList<>(compared);
+            Set<String> blocking = new LinkedHashSet<>();
+            for (MemberSummary s : part.summaries) {
+                BibRecord known = records.get(s.id());
+                MatchKeys k = first.size() < compared ? decoded.get(s.id()) : null;
+                if (first.size() < compared) {
+                    k = k != null ? k : matcher.keys(known);
+                    first.add(k);
+                }
+                members.add(known != null ? known : k != null ? k.record() : placeholder(s.id()));
+                blocking.addAll(s.matchKeys());
+            }
+            clusterer.seed(part.id, members, first, blocking);
         }
         Instant now = Instant.now();
-        Map<String, StoredMember> stored = new HashMap<>();
-        Clusterer clusterer = Clusterer.create(matcher);
-        for (StoredMember m : kept) {
-            clusterer.add(renormalise(m));
-            stored.put(m.id(), m);
-        }
         List<Pending> fresh = new ArrayList<>(writes.values());
         fresh.sort(Comparator.comparingLong(Pending::position));
         for (Pending p : fresh) {
             clusterer.add(p.record());
             StoredMember old = before.get(p.record().source().toString());
             RecordSource s = p.record().source();
+            records.put(s.toString(), p.record());
             stored.put(s.toString(), new StoredMember(s.toString(), s.origin(), s.recordId(), p.fingerprint(), "?",
-                    p.fullRecord(), p.record().format(), p.blockingKeys(), p.position(),
+                    p.fullRecord(), p.record().format(), p.keys().blockingKeys(), p.keys().toCode(), p.position(),
                     old == null ? now : old.firstIndexed()));
         }
-        Map<String, List<String>> oldLayout = layout(existing);
-        ChangeSet.Builder changes = ChangeSet.builder();
+
+        // clusters as they are now: those unchanged are left alone, the others written whole
+        List<Cluster> rewritten = new ArrayList<>();
         Set<String> resultIds = new HashSet<>();
+        Set<String> unread = new TreeSet<>();
         for (Cluster c : clusterer.clusters()) {
             resultIds.add(c.id());
             List<String> ids = new ArrayList<>(c.size());
@@ -130,17 +187,44 @@ public final class BatchWriter {
             if (!memberChanged && ids.equals(oldLayout.get(c.id()))) {
                 continue;   // the cluster is as stored: writing it again would only cost
             }
-            List<StoredMember> members = new ArrayList<>(ids.size());
+            rewritten.add(c);
             for (String id : ids) {
-                members.add(stored.get(id).withClusterId(c.id()));
+                if (!stored.containsKey(id)) {
+                    unread.add(id);
+                }
             }
-            changes.putCluster(c, members);
         }
-        Set<String> journal = new TreeSet<>(affected);
-        journal.addAll(resultIds);
-        for (String id : affected) {
+        if (!unread.isEmpty()) {
+            for (StoredMember m : store.members(unread)) {
+                remember(m, records, stored);
+            }
+        }
+        ChangeSet.Builder changes = ChangeSet.builder();
+        Set<String> journal = new TreeSet<>(dirty);
+        for (Cluster c : rewritten) {
+            List<BibRecord> real = new ArrayList<>(c.size());
+            List<StoredMember> members = new ArrayList<>(c.size());
+            for (BibRecord placed : c.members()) {
+                String id = placed.source().toString();
+                StoredMember m = stored.get(id);
+                if (m == null) {
+                    throw new org.navette.catalogue.CatalogueException("catalogue store " + store.location()
+                            + ": member " + id + " of cluster " + c.id() + " vanished while the batch was written");
+                }
+                real.add(records.get(id));
+                members.add(m.withClusterId(c.id()));
+                String was = oldCluster.get(id);
+                if (was != null) {
+                    journal.add(was);
+                }
+            }
+            journal.add(c.id());
+            changes.putCluster(Cluster.restore(c.id(), real, matcher.settings()), members);
+        }
+        for (String id : parts.keySet()) {
             if (!resultIds.contains(id)) {
                 changes.deleteCluster(id);
+                journal.add(id);
             }
         }
         for (String id : deletes) {
@@ -157,6 +241,48 @@ public final class BatchWriter {
         }
         store.apply(set);
         return new Outcome(set.memberWrites(), set.deletedMembers().size());
+    }
+
+    /** One stored cluster of the component: its members in stored order, in full or in summary. */
+    private static final class Part {
+        final String id;
+        final List<String> memberIds = new ArrayList<>();
+        final List<StoredMember> full = new ArrayList<>();
+        final List<MemberSummary> summaries = new ArrayList<>();
+        Instant earliest = Instant.MAX;
+
+        Part(String id) {
+            this.id = id;
+        }
+
+        Part add(String memberId, Instant firstIndexed) {
+            memberIds.add(memberId);
+            if (firstIndexed.isBefore(earliest)) {
+                earliest = firstIndexed;
+            }
+            return this;
+        }
+    }
+
+    /** Re-normalises a stored member, keeping it and its record by id; its key code is refreshed. */
+    private BibRecord remember(StoredMember m, Map<String, BibRecord> records, Map<String, StoredMember> stored) {
+        BibRecord r = renormalise(m);
+        records.put(m.id(), r);
+        String code = matcher.keys(r).toCode();
+        stored.put(m.id(), code.equals(m.keyCode()) ? m : new StoredMember(m.id(), m.library(), m.localId(), m.fingerprint(),
+                m.clusterId(), m.fullRecord(), m.format(), m.matchKeys(), code, m.position(), m.firstIndexed()));
+        return r;
+    }
+
+    /** The source a member id names ("LIBRARY:localId"; a library id holds no colon). */
+    private static RecordSource source(String memberId) {
+        int colon = memberId.indexOf(':');
+        return new RecordSource(memberId.substring(0, colon), memberId.substring(colon + 1));
+    }
+
+    /** A stand-in for a seeded member beyond the compared ones: the clusterer reads only its source. */
+    private static BibRecord placeholder(String memberId) {
+        return BibRecord.builder(source(memberId), org.navette.model.RecordFormat.MARC21).build();
     }
 
     /**

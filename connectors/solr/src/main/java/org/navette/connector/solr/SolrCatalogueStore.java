@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.solr.client.solrj.SolrClient;
@@ -44,6 +45,7 @@ import org.navette.catalogue.CatalogueStats;
 import org.navette.catalogue.CatalogueStore;
 import org.navette.catalogue.ChangeSet;
 import org.navette.catalogue.StoreLocation;
+import org.navette.catalogue.MemberSummary;
 import org.navette.catalogue.StoredMember;
 import org.navette.connector.solr.internal.SolrCatalogueConnector;
 import org.navette.connector.solr.internal.SolrHome;
@@ -233,9 +235,9 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
     }
 
     @Override
-    public List<StoredMember> membersSharingKeys(Collection<String> matchKeys, int maxPerKey) {
+    public Set<String> clustersSharingKeys(Collection<String> matchKeys, int maxPerKey) {
         if (matchKeys.isEmpty()) {
-            return List.of();
+            return Set.of();
         }
         Set<String> keys = new LinkedHashSet<>(matchKeys);
         // count each key's members first: a key above maxPerKey blocks nothing and is left out
@@ -252,7 +254,36 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
                 }
             }
         }
-        return usable.isEmpty() ? List.of() : readMembers(termsQuery(VufindDocuments.MATCH_KEYS, usable), null);
+        Set<String> out = new TreeSet<>();
+        if (!usable.isEmpty()) {
+            // docValues fields only: no stored field (no original record) is decompressed
+            SolrQuery q = memberQuery().setQuery(termsQuery(VufindDocuments.MATCH_KEYS, usable))
+                    .setFields("id", VufindDocuments.CLUSTER_ID);
+            scroll(q, d -> out.add(d.getFirstValue(VufindDocuments.CLUSTER_ID).toString()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<MemberSummary> summariesOfClusters(Collection<String> clusterIds, int codedMembers) {
+        if (clusterIds.isEmpty()) {
+            return List.of();
+        }
+        SolrQuery q = memberQuery().setQuery(termsQuery(VufindDocuments.CLUSTER_ID, clusterIds))
+                .setFields(VufindDocuments.SUMMARY_FIELDS)
+                .setSort(VufindDocuments.CLUSTER_ID, SolrQuery.ORDER.asc)
+                .addSort(VufindDocuments.CLUSTER_ORDER, SolrQuery.ORDER.asc)
+                .addSort(VufindDocuments.POSITION, SolrQuery.ORDER.asc).addSort("id", SolrQuery.ORDER.asc);
+        List<MemberSummary> out = new ArrayList<>();
+        String[] cluster = {null};
+        int[] n = {0};
+        scroll(q, d -> {
+            String c = d.getFirstValue(VufindDocuments.CLUSTER_ID).toString();
+            n[0] = c.equals(cluster[0]) ? n[0] + 1 : 0;
+            cluster[0] = c;
+            out.add(VufindDocuments.toSummary(d, n[0] < codedMembers));
+        });
+        return out;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.jspecify.annotations.Nullable;
+import org.navette.catalogue.MemberSummary;
 import org.navette.catalogue.StoredMember;
 import org.navette.model.Author;
 import org.navette.model.BibRecord;
@@ -46,13 +47,21 @@ public final class VufindDocuments {
     public static final String CLUSTER_ORDER = "navette_cluster_order";
     public static final String POSITION = "navette_position";
     public static final String MATCH_KEYS = "navette_match_keys";
+    public static final String KEY_CODE = "navette_key_code";
     public static final String HOLDINGS = "navette_holdings";
     public static final String STATE_KEY = "navette_state_key";
     public static final String STATE_VALUE = "navette_state_value";
 
     /** Fields read back into a {@link StoredMember}. */
     public static final String MEMBER_FIELDS = String.join(",", "id", LIBRARY, LOCAL_ID, FINGERPRINT, CLUSTER_ID,
-            CLUSTER_ORDER, POSITION, MATCH_KEYS, "fullrecord", "record_format", "first_indexed");
+            CLUSTER_ORDER, POSITION, MATCH_KEYS, KEY_CODE, "fullrecord", "record_format", "first_indexed");
+
+    /**
+     * Fields read back into a {@link MemberSummary}: all docValues, so reading them decompresses no
+     * stored field (the original record above all).
+     */
+    public static final String SUMMARY_FIELDS = String.join(",", "id", CLUSTER_ID, CLUSTER_ORDER, POSITION,
+            "first_indexed", MATCH_KEYS, KEY_CODE);
 
     private VufindDocuments() {
     }
@@ -73,6 +82,9 @@ public final class VufindDocuments {
         d.setField(CLUSTER_ORDER, order);
         d.setField(POSITION, m.position());
         d.setField(MATCH_KEYS, m.matchKeys());
+        if (!m.keyCode().isEmpty()) {
+            d.setField(KEY_CODE, m.keyCode());
+        }
         d.setField("record_format", recordFormat(m.format()));
         d.setField("fullrecord", m.fullRecord());
         d.setField("first_indexed", Date.from(m.firstIndexed()));
@@ -136,15 +148,31 @@ public final class VufindDocuments {
 
     /** A member document read back. */
     public static StoredMember toMember(SolrDocument d) {
-        Object keys = d.getFieldValues(MATCH_KEYS);
-        List<String> matchKeys = new ArrayList<>();
-        if (keys instanceof Collection<?> c) {
-            c.forEach(k -> matchKeys.add(k.toString()));
-        }
         Date first = (Date) d.getFirstValue("first_indexed");
         return new StoredMember(str(d, "id"), str(d, LIBRARY), str(d, LOCAL_ID), str(d, FINGERPRINT), str(d, CLUSTER_ID),
-                str(d, "fullrecord"), RecordFormat.fromCode(str(d, "record_format")), matchKeys,
+                str(d, "fullrecord"), RecordFormat.fromCode(str(d, "record_format")), matchKeys(d), keyCode(d),
                 ((Number) d.getFirstValue(POSITION)).longValue(), first.toInstant());
+    }
+
+    /** A member document's summary (read with {@link #SUMMARY_FIELDS}); its key code only when {@code withCode}. */
+    public static MemberSummary toSummary(SolrDocument d, boolean withCode) {
+        Date first = (Date) d.getFirstValue("first_indexed");
+        return new MemberSummary(str(d, "id"), str(d, CLUSTER_ID), first.toInstant(), matchKeys(d),
+                withCode ? keyCode(d) : "");
+    }
+
+    private static List<String> matchKeys(SolrDocument d) {
+        Collection<Object> keys = d.getFieldValues(MATCH_KEYS);
+        List<String> out = new ArrayList<>();
+        if (keys != null) {
+            keys.forEach(k -> out.add(k.toString()));
+        }
+        return out;
+    }
+
+    private static String keyCode(SolrDocument d) {
+        Object v = d.getFirstValue(KEY_CODE);
+        return v == null ? "" : v.toString();
     }
 
     private static String str(SolrDocument d, String field) {
