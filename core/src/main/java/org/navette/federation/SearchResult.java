@@ -41,7 +41,7 @@ public final class SearchResult {
      * @param finished true when every target has ended (or the search was cancelled or hit its deadline)
      * @param elapsed  time since the fan-out started (until the end when finished)
      * @param ranked   the clusters in display order
-     * @param facets   facet counts over the clusters
+     * @param facets   facet counts over the clusters and the targets' own reported counts
      * @param targets  one status per target, in the federation's target order
      * @param records  records placed in clusters
      */
@@ -79,6 +79,12 @@ public final class SearchResult {
     /** The clusters alone, in display order. */
     public List<Cluster> clusterList() { return ranked.clusterList(); }
 
+    /**
+     * Facet counts over the clusters, combined with the counts targets made themselves over all
+     * their hits ({@link TargetStatus#facets()}): for a field a target reports, its counts stand in
+     * for its records, which are not counted again (the rules are those of
+     * {@link org.navette.rank.Ranker#facets(List, java.util.Map)}).
+     */
     public Facets facets() { return facets; }
 
     /** One status per target of the search, in the federation's order. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
+import org.navette.rank.TargetFacets;
 import org.navette.target.TargetDiagnostic;
 
 /**
@@ -27,13 +28,30 @@ import org.navette.target.TargetDiagnostic;
  * @param elapsed       time from the start of the fan-out until the target finished (or until now)
  * @param diagnostic    why the target failed, timed out, was skipped or cancelled; null when it did not
  * @param warnings      non-fatal diagnostics: unsupported fields, records the target could not deliver...
+ * @param facets        facet counts the target made itself over all its hits (a Solr union catalogue
+ *                      does), {@link TargetFacets#none()} until it ends or when it makes none; the
+ *                      result's {@link SearchResult#facets()} combine them with the other targets'
+ *
+ * <p>Reported facets cover the target's whole result, not only the records fetched:
+ * <pre>{@code
+ * TargetFacets union = result.target("union").orElseThrow().facets();
+ * union.values(FacetField.LIBRARY);   // [FacetValue[value=BSG, count=412], ...] over all 1 500 hits
+ * }</pre>
  *
  * <p>Thread-safety: immutable.
  */
 public record TargetStatus(String targetId, String name, TargetState state, OptionalLong hits, int fetched,
                            int failedRecords, Duration elapsed, TargetDiagnostic diagnostic,
-                           List<TargetDiagnostic> warnings) {
+                           List<TargetDiagnostic> warnings, TargetFacets facets) {
+    /** A status without facet counts of the target's own. */
+    public TargetStatus(String targetId, String name, TargetState state, OptionalLong hits, int fetched,
+                        int failedRecords, Duration elapsed, TargetDiagnostic diagnostic,
+                        List<TargetDiagnostic> warnings) {
+        this(targetId, name, state, hits, fetched, failedRecords, elapsed, diagnostic, warnings, TargetFacets.none());
+    }
+
     public TargetStatus {
+        Objects.requireNonNull(facets, "facets");
         Objects.requireNonNull(targetId, "targetId");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(hits, "hits");

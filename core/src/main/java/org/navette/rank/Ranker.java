@@ -1,7 +1,6 @@
 package org.navette.rank;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +9,9 @@ import org.navette.match.TextAnalyzer;
 import org.navette.query.Query;
 import org.navette.rank.internal.ClusterDocument;
 import org.navette.rank.internal.CompiledQuery;
-import org.navette.rank.internal.FacetCounter;
+import org.navette.rank.internal.FacetTally;
 import org.navette.rank.internal.IndexSort;
 import org.navette.rank.internal.TextRelevance;
-import org.navette.rank.internal.YearRangeCounter;
 
 /**
  * Ranks the clusters of a federated result against the query, over their merged text rather
@@ -338,36 +336,52 @@ public final class Ranker {
 
     /** Facet counts over {@code clusters} (each cluster counts once per value). */
     public Facets facets(List<Cluster> clusters) {
-        if (clusters == null) {
-            throw new IllegalArgumentException("facets need clusters, was null");
+        return facets(clusters, Map.of());
+    }
+
+    /**
+     * Facet counts over {@code clusters} combined with the counts targets reported over all their
+     * hits, so that a target which delivered one page of a large result still weighs with the
+     * whole of it. Per field, with R the targets whose {@link TargetFacets} report the field:
+     * <ul>
+     *   <li>each target of R adds its reported counts (a value it did not list adds 0);</li>
+     *   <li>a cluster with no member from R counts once per value, as {@link #facets(List)} counts it;</li>
+     *   <li>a cluster whose members all come from R adds nothing: it is one of their hits and
+     *       already in their counts (its records replace nothing, they are not counted again);</li>
+     *   <li>a cluster mixing members from R and from other targets adds, for the fields of every
+     *       member (language, subject, library, target), the values that only the other targets'
+     *       members carry; for the fields of the representative (author, year, material type, and
+     *       the year ranges with the year), nothing, since R counted the work already.</li>
+     * </ul>
+     * So no record is counted both in its target's report and from the records; and reported
+     * values meet counted ones under the same key (a subject by its words, a language code as it
+     * is). A work that a reporting target matched but did not deliver cannot be recognised among
+     * other targets' records: such a work counts in the report and again for the others.
+     *
+     * <pre>{@code
+     * TargetFacets union = TargetFacets.builder()
+     *         .values(FacetField.LIBRARY, List.of(new FacetValue("BSG", 412))).build();
+     * Facets f = ranker.facets(clusters, Map.of("union", union));
+     * f.values(FacetField.LIBRARY);   // BSG=412 plus the BSG clusters other targets found
+     * }</pre>
+     *
+     * @param reported the facets targets reported, by target id (the members' origin); targets
+     *                 absent or reporting {@link TargetFacets#none()} are counted from their records
+     * @throws IllegalArgumentException when clusters or reported is null
+     */
+    public Facets facets(List<Cluster> clusters, Map<String, TargetFacets> reported) {
+        if (clusters == null || reported == null) {
+            throw new IllegalArgumentException("facets need clusters and reported facets, were " + clusters + ", "
+                    + reported);
         }
-        FacetField[] fields = FacetField.values();
-        FacetCounter[] counters = new FacetCounter[fields.length];
-        for (int f = 0; f < fields.length; f++) {
-            counters[f] = new FacetCounter();
-        }
-        YearRangeCounter ranges = new YearRangeCounter();
+        FacetTally tally = new FacetTally(reported, text);
         for (Cluster c : clusters) {
-            ClusterDocument d = ClusterDocument.of(c);
-            long[] v = d.facetValues;
-            for (int f = 0; f < fields.length; f++) {
-                FacetCounter counter = counters[f];
-                for (int i = (int) v[f], end = (int) v[f + 1]; i < end; i += 2) {
-                    counter.add(v[i], v[i + 1], d.facetDisplays, ClusterDocument.displayIndex(i));
-                }
-            }
-            if (d.year != NO_YEAR) {
-                ranges.add(d.year);
-            }
+            tally.add(c);
         }
         Map<FacetField, List<FacetValue>> values = new EnumMap<>(FacetField.class);
-        for (int f = 0; f < fields.length; f++) {
-            List<FacetValue> list = new ArrayList<>();
-            for (FacetCounter.Count count : counters[f].top(settings.facetLimit())) {
-                list.add(new FacetValue(count.display(), count.count()));
-            }
-            values.put(fields[f], list);
+        for (FacetField field : FacetField.values()) {
+            values.put(field, tally.top(field, settings.facetLimit()));
         }
-        return new Facets(values, ranges.ranges());
+        return new Facets(values, tally.yearRanges());
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.navette.model.BibRecord;
 import org.navette.model.RawRecord;
+import org.navette.rank.TargetFacets;
 import org.navette.spi.CancellationSignal;
 import org.navette.spi.Connector;
 import org.navette.target.DiagnosticKind;
@@ -122,12 +123,17 @@ final class FakeTarget implements Connector {
 
         /** Reports the phases, the hits and the records (up to the request's maximum, in chunks), then succeeds. */
         void answer(List<BibRecord> records) {
+            answer(records, records.size(), TargetFacets.none());
+        }
+
+        /** Like {@link #answer(List)}, with a hit count of the target's own and the facets it counted over them. */
+        void answer(List<BibRecord> records, long hits, TargetFacets facets) {
             if (ended.get()) {
                 return;
             }
             listener.onPhase(Phase.CONNECTING);
             listener.onPhase(Phase.SEARCHING);
-            listener.onHits(records.size());
+            listener.onHits(hits);
             List<RawRecord> all = new ArrayList<>();
             for (BibRecord r : records.subList(0, Math.min(records.size(), request.maxRecords()))) {
                 all.add(RawRecord.scraped(r));
@@ -138,7 +144,7 @@ final class FakeTarget implements Connector {
             for (int i = 0; i < all.size(); i += request.chunkSize()) {
                 listener.onRecords(all.subList(i, Math.min(all.size(), i + request.chunkSize())));
             }
-            succeed(new SearchOutcome(records.size(), all.size(), List.of()));
+            succeed(new SearchOutcome(hits, all.size(), List.of(), facets));
         }
 
         boolean fail(TargetDiagnostic d) {
@@ -154,6 +160,11 @@ final class FakeTarget implements Connector {
 
     static Script answers(List<BibRecord> records) {
         return call -> call.answer(records);
+    }
+
+    /** Answers the first records of {@code hits}, with the facets the target counted over all of them. */
+    static Script answersWithFacets(List<BibRecord> records, long hits, TargetFacets facets) {
+        return call -> call.answer(records, hits, facets);
     }
 
     static Script answersAfter(Duration delay, List<BibRecord> records) {

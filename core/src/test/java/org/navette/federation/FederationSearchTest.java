@@ -27,6 +27,10 @@ import org.navette.model.Holding;
 import org.navette.model.RawRecord;
 import org.navette.model.RecordSyntax;
 import org.navette.query.Query;
+import org.navette.rank.FacetField;
+import org.navette.rank.FacetValue;
+import org.navette.rank.TargetFacets;
+import org.navette.rank.YearRange;
 import org.navette.target.DiagnosticKind;
 import org.navette.target.TargetConfig;
 
@@ -315,6 +319,33 @@ class FederationSearchTest {
         assertThatThrownBy(() -> Federation.builder().registry(fakes.registry())
                 .target(TargetConfig.builder("x", "nosuch").build()).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown protocol 'nosuch'");
+    }
+
+    @Test
+    void aTargetsOwnFacetCountsStandForItsRecordsAndTheOtherTargetsRecordsAddToThem() throws Exception {
+        TargetFacets union = TargetFacets.builder()
+                .values(FacetField.TARGET, List.of(new FacetValue("union", 30)))
+                .years(List.of(new FacetValue("1990", 18), new FacetValue("1991", 12)))
+                .build();
+        // union delivers 2 of its 30 hits; plain sends the hobbit too (one cluster with union's) and a book of its own
+        fakes.with("union", FakeTarget.answersWithFacets(List.of(Books.hobbit("union"), Books.dune("union")), 30, union))
+                .with("plain", answers(List.of(Books.hobbit("plain"), Books.distinct("plain", 2))));
+        federation = fixture.use(builderFor(fakes).build());
+
+        SearchResult r = federation.search(Query.any("x")).await(Duration.ofSeconds(10));
+
+        assertThat(r.clusterList()).hasSize(3);
+        assertThat(r.target("union").orElseThrow().facets()).isEqualTo(union);
+        assertThat(r.target("plain").orElseThrow().facets()).isEqualTo(TargetFacets.none());
+        assertThat(r.facets().values(FacetField.TARGET))
+                .containsExactly(new FacetValue("union", 30), new FacetValue("plain", 2));
+        int distinctYear = Books.distinct("plain", 2).year();
+        assertThat(r.facets().values(FacetField.YEAR)).containsExactly(new FacetValue("1990", 18),
+                new FacetValue("1991", 12), new FacetValue(Integer.toString(distinctYear), 1));
+        assertThat(r.facets().yearRanges()).contains(new YearRange(1990, 1999, 30));
+        // authors are not reported: counted over the clusters, union's fetched ones included
+        assertThat(r.facets().values(FacetField.AUTHOR)).extracting(FacetValue::count).containsOnly(1);
+        assertThat(r.facets().values(FacetField.AUTHOR)).hasSize(3);
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +24,14 @@ import org.navette.model.Isbn;
 import org.navette.rank.FacetField;
 import org.navette.rank.FacetValue;
 import org.navette.rank.RankedCluster;
+import org.navette.rank.TargetFacets;
 import org.navette.rank.YearRange;
 import org.navette.target.TargetDiagnostic;
 
 /**
  * How {@code navette search} prints a {@link SearchResult}: readable text, or one JSON document
- * with {@code clusters}, {@code targets}, {@code facets} and {@code elapsedMs}.
+ * with {@code clusters}, {@code targets}, {@code facets} and {@code elapsedMs}. Each target carries
+ * {@code facets} too: the counts it made itself over all its hits (the fields it reports), or null.
  *
  * <pre>{@code
  * SearchOutput.text("title=computer", result, out);
@@ -58,22 +61,38 @@ final class SearchOutput {
         for (TargetStatus t : r.targets()) {
             targets.add(target(t));
         }
-        ObjectNode facets = root.putObject("facets");
-        for (Map.Entry<FacetField, List<FacetValue>> e : r.facets().all().entrySet()) {
+        root.set("facets", facets(r.facets().all(), r.facets().yearRanges()));
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // a tree of plain nodes always serialises
+        }
+    }
+
+    /** Facet values by field, then {@code yearRanges}: the result's facets and a target's own alike. */
+    private static ObjectNode facets(Map<FacetField, List<FacetValue>> byField, List<YearRange> yearRanges) {
+        ObjectNode facets = JSON.createObjectNode();
+        for (Map.Entry<FacetField, List<FacetValue>> e : byField.entrySet()) {
             ArrayNode values = facets.putArray(camel(e.getKey().name()));
             for (FacetValue v : e.getValue()) {
                 values.addObject().put("value", v.value()).put("count", v.count());
             }
         }
         ArrayNode years = facets.putArray("yearRanges");
-        for (YearRange y : r.facets().yearRanges()) {
+        for (YearRange y : yearRanges) {
             years.addObject().put("from", y.from()).put("to", y.to()).put("count", y.count());
         }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e); // a tree of plain nodes always serialises
+        return facets;
+    }
+
+    /** The counts a target made over all its hits, only the fields it reports; null when it reports none. */
+    private static ObjectNode reportedFacets(TargetFacets f) {
+        if (f.isEmpty()) {
+            return null;
         }
+        Map<FacetField, List<FacetValue>> byField = new EnumMap<>(FacetField.class);
+        f.fields().forEach(field -> byField.put(field, f.values(field)));
+        return facets(byField, f.yearRanges());
     }
 
     private static ObjectNode cluster(int rank, RankedCluster rc) {
@@ -133,6 +152,12 @@ final class SearchOutput {
         }
         ArrayNode warnings = n.putArray("warnings");
         t.warnings().forEach(w -> warnings.add(diagnostic(w)));
+        ObjectNode facets = reportedFacets(t.facets());
+        if (facets == null) {
+            n.putNull("facets");
+        } else {
+            n.set("facets", facets);
+        }
         return n;
     }
 

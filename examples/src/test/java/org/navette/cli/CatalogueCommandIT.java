@@ -95,6 +95,11 @@ class CatalogueCommandIT {
         JsonNode result = JSON.readTree(out.toString());
         assertThat(result.get("clusters")).isNotEmpty();
         assertThat(result.toString()).contains("\"lul\"");
+        // the catalogue counted its facets over all its hits: they come with its status
+        JsonNode own = result.get("targets").get(0).get("facets");
+        assertThat(own.get("library").get(0).get("value").asText()).isIn("lul", "mel");
+        assertThat(own.get("target").get(0).get("count").asLong()).isEqualTo(result.get("targets").get(0).get("hits").asLong());
+        assertThat(own.has("author")).isFalse();
 
         Path xml = dir.resolve("lul.xml");
         Path iso = dir.resolve("lul.mrc");

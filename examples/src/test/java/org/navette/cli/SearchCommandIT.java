@@ -111,6 +111,7 @@ class SearchCommandIT {
         assertThat(zebraStatus.get("hits").asLong()).isEqualTo(10);
         assertThat(zebraStatus.get("fetched").asInt()).isEqualTo(3);
         assertThat(zebraStatus.get("diagnostic").isNull()).isTrue();
+        assertThat(zebraStatus.get("facets").isNull()).as("Z39.50 counts no facets of its own").isTrue();
         JsonNode refused = doc.get("targets").get(3);
         assertThat(refused.get("hits").isNull()).isTrue();
         assertThat(refused.get("diagnostic").get("kind").asText()).isEqualTo("connect-failed");

@@ -3,7 +3,9 @@ package org.navette.federation.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +28,7 @@ import org.navette.model.BibRecord;
 import org.navette.model.RecordProblem;
 import org.navette.query.Query;
 import org.navette.rank.RankedResult;
+import org.navette.rank.TargetFacets;
 import org.navette.rank.SortOrder;
 import org.navette.target.DiagnosticKind;
 import org.navette.target.TargetDiagnostic;
@@ -242,10 +245,11 @@ public final class SearchRun implements FederatedSearch {
         }
     }
 
-    void applyEnd(TargetRun run, TargetState state, TargetDiagnostic why, OptionalLong hits) {
+    void applyEnd(TargetRun run, TargetState state, TargetDiagnostic why, OptionalLong hits, TargetFacets facets) {
         if (done || run.state.isFinal()) {
             return;
         }
+        run.facets = facets;
         end(run, state, why, hits);
         if (--open == 0) {
             finish();
@@ -389,7 +393,8 @@ public final class SearchRun implements FederatedSearch {
             synchronized (moment) {
                 clusters = clustersOf(p);
             }
-            r = new Ranked(p, ctx.ranker().rank(query, clusters, sort), ctx.ranker().facets(clusters));
+            r = new Ranked(p, ctx.ranker().rank(query, clusters, sort),
+                    ctx.ranker().facets(clusters, reportedFacets(p.statuses())));
             ranked = r;
         }
         List<TargetStatus> targets = p.statuses();
@@ -399,12 +404,23 @@ public final class SearchRun implements FederatedSearch {
             List<TargetStatus> live = new ArrayList<>(targets.size());
             for (TargetStatus t : targets) {
                 live.add(t.state().isFinal() ? t : new TargetStatus(t.targetId(), t.name(), t.state(), t.hits(),
-                        t.fetched(), t.failedRecords(), sinceStart, t.diagnostic(), t.warnings()));
+                        t.fetched(), t.failedRecords(), sinceStart, t.diagnostic(), t.warnings(), t.facets()));
             }
             targets = live;
         }
         return new SearchResult(id, query, p.end() != null, Duration.between(start, now), r.ranked(), r.facets(),
                 targets, p.records());
+    }
+
+    /** The facets targets counted themselves, by target id (the origin of their records). */
+    private static Map<String, TargetFacets> reportedFacets(List<TargetStatus> statuses) {
+        Map<String, TargetFacets> out = new HashMap<>();
+        for (TargetStatus t : statuses) {
+            if (!t.facets().isEmpty()) {
+                out.put(t.targetId(), t.facets());
+            }
+        }
+        return out;
     }
 
     /** The progress's clusters, taken from the clusterer the first time; {@code p} must be current. */

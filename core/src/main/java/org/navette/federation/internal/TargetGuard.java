@@ -329,7 +329,7 @@ public final class TargetGuard implements AutoCloseable {
         Duration took = Duration.between(started, ctx.clock().instant());
         if (failure == null) {
             releaseBreaker(run, took);
-            run.end(TargetState.DONE, null, OptionalLong.of(outcome.hits()));
+            run.end(TargetState.DONE, null, OptionalLong.of(outcome.hits()), outcome.facets());
             return;
         }
         Throwable cause = unwrap(failure);

@@ -12,6 +12,7 @@ import org.navette.federation.TargetStatus;
 import org.navette.model.BibRecord;
 import org.navette.model.Holding;
 import org.navette.model.RawRecord;
+import org.navette.rank.TargetFacets;
 import org.navette.spi.CancellationSignal;
 import org.navette.spi.Phase;
 import org.navette.spi.SearchListener;
@@ -60,6 +61,7 @@ final class TargetRun {
     Duration elapsed;
     TargetDiagnostic diagnostic;
     final List<TargetDiagnostic> warnings = new ArrayList<>();
+    TargetFacets facets = TargetFacets.none();
     int index;
 
     TargetRun(SearchRun search, TargetGuard guard, int maxRecords, int chunkSize) {
@@ -110,9 +112,14 @@ final class TargetRun {
         viaLanes(() -> search.applyState(this, TargetState.CONNECTING));
     }
 
-    /** The target's search ended (from the guard: outcome, failure, timeout, skip). */
+    /** The target's search ended (from the guard: failure, timeout, skip). */
     void end(TargetState finalState, TargetDiagnostic why, OptionalLong reportedHits) {
-        viaLanes(() -> search.applyEnd(this, finalState, why, reportedHits));
+        end(finalState, why, reportedHits, TargetFacets.none());
+    }
+
+    /** The target's search ended, with the facets it counted over all its hits (from the guard: outcome). */
+    void end(TargetState finalState, TargetDiagnostic why, OptionalLong reportedHits, TargetFacets reportedFacets) {
+        viaLanes(() -> search.applyEnd(this, finalState, why, reportedHits, reportedFacets));
     }
 
     /**
@@ -142,6 +149,6 @@ final class TargetRun {
     TargetStatus status(Instant now, Instant start) {
         Duration took = elapsed != null ? elapsed : Duration.between(start, now);
         return new TargetStatus(guard.id(), guard.name(), state, hits < 0 ? OptionalLong.empty() : OptionalLong.of(hits),
-                fetched, failedRecords, took.isNegative() ? Duration.ZERO : took, diagnostic, warnings);
+                fetched, failedRecords, took.isNegative() ? Duration.ZERO : took, diagnostic, warnings, facets);
     }
 }

@@ -157,8 +157,7 @@ public final class ClusterDocument {
                 if (first) {
                     // the facet key and the sort key come from the same tokens: analyse each name once
                     String sortable = sortableName(a, nameTokens);
-                    authors.putIfAbsent(a.kind() == AuthorKind.PERSONAL ? "p " + sortable : "c " + sortable,
-                            displayName(a));
+                    authors.putIfAbsent(authorKey(a, sortable), displayName(a));
                     if (i == 0) {
                         authorSortKey = sortable;
                     }
@@ -170,7 +169,7 @@ public final class ClusterDocument {
             for (String s : m.subjects()) {
                 List<String> t = text.tokens(s);
                 subj.addAll(t);
-                subjects.putIfAbsent(String.join(" ", t), s);
+                subjects.putIfAbsent(subjectKey(t), s);
             }
             addField(subject, subj, first);
             List<String> rest = new ArrayList<>();
@@ -266,11 +265,8 @@ public final class ClusterDocument {
         Set<String> libs = new LinkedHashSet<>();
         boolean avail = false;
         for (BibRecord m : members) {
-            if (m.holdings().isEmpty()) {
-                libs.add(m.source().origin());
-            }
+            libs.addAll(libraries(m));
             for (Holding h : m.holdings()) {
-                libs.add(h.library() != null ? h.library() : m.source().origin());
                 avail |= h.availability() == Availability.AVAILABLE;
             }
         }
@@ -526,6 +522,67 @@ public final class ClusterDocument {
                 field.add(t);
             }
         }
+    }
+
+    /**
+     * The facet key of a value a target reported for {@code field}, equal to the key this class
+     * gives the same value found in a record: subjects by their words, authors as personal names
+     * by their words in sort order ({@code Hugo, Victor} and {@code Victor Hugo} alike), the other
+     * fields as they are.
+     */
+    public static String facetKey(FacetField field, String value, TextAnalyzer text) {
+        return switch (field) {
+            case AUTHOR -> {
+                Author a = Author.personal(value);
+                yield authorKey(a, sortableName(a, text.tokens(value)));
+            }
+            case SUBJECT -> subjectKey(text.tokens(value));
+            default -> value;
+        };
+    }
+
+    /**
+     * The facet keys one member gives its cluster for a field counted over every member
+     * (language, subject, library, target); see {@link #countsEveryMember}.
+     *
+     * @throws IllegalArgumentException for a field taken from the representative alone
+     */
+    public static Collection<String> memberFacetKeys(FacetField field, BibRecord m, TextAnalyzer text) {
+        return switch (field) {
+            case LANGUAGE -> m.languages();
+            case SUBJECT -> m.subjects().stream().map(s -> subjectKey(text.tokens(s))).toList();
+            case LIBRARY -> libraries(m);
+            case TARGET -> List.of(m.source().origin());
+            default -> throw new IllegalArgumentException("facet " + field + " is the representative's, not every member's");
+        };
+    }
+
+    /** True when every member adds its values to the field; false when they are the representative's. */
+    public static boolean countsEveryMember(FacetField field) {
+        return switch (field) {
+            case LANGUAGE, SUBJECT, LIBRARY, TARGET -> true;
+            case AUTHOR, YEAR, MATERIAL_TYPE -> false;
+        };
+    }
+
+    private static String authorKey(Author a, String sortable) {
+        return a.kind() == AuthorKind.PERSONAL ? "p " + sortable : "c " + sortable;
+    }
+
+    private static String subjectKey(List<String> tokens) {
+        return String.join(" ", tokens);
+    }
+
+    /** The libraries holding a member: its holdings' libraries, its origin for a holding without one or no holding. */
+    private static Set<String> libraries(BibRecord m) {
+        Set<String> out = new LinkedHashSet<>();
+        if (m.holdings().isEmpty()) {
+            out.add(m.source().origin());
+        }
+        for (Holding h : m.holdings()) {
+            out.add(h.library() != null ? h.library() : m.source().origin());
+        }
+        return out;
     }
 
     /** "hugo victor" for "Hugo, Victor" and for "Victor Hugo", from the name's tokens. */

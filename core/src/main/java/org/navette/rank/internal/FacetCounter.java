@@ -48,6 +48,21 @@ public final class FacetCounter {
      * read only when the value is new or spelled differently.
      */
     public void add(long keyHash, long displayHash, String[] displays, int displayIndex) {
+        add(keyHash, displayHash, displays, displayIndex, 1);
+    }
+
+    /**
+     * Counts {@code clusters} (&gt; 0) carrying the value at once: the count a target reported for
+     * it. Its spelling weighs as much as that many clusters' spellings.
+     */
+    public void add(long keyHash, long displayHash, String display, int clusters) {
+        if (clusters <= 0) {
+            throw new IllegalArgumentException("clusters must be > 0, was " + clusters + " (value " + display + ")");
+        }
+        add(keyHash, displayHash, new String[] {display}, 0, clusters);
+    }
+
+    private void add(long keyHash, long displayHash, String[] displays, int displayIndex, int clusters) {
         long k = keyHash | 1L;
         int mask = firstSpelling.length - 1;
         int i = (int) (k ^ (k >>> 29)) & mask;
@@ -58,7 +73,7 @@ public final class FacetCounter {
         if (entries[e] == 0) {
             entries[e] = k;
             entries[e + 1] = displayHash;
-            entries[e + 2] = 1;
+            entries[e + 2] = clusters;
             firstSpelling[i] = displays[displayIndex];
             if (size == positions.length) {
                 positions = Arrays.copyOf(positions, size * 2);
@@ -69,24 +84,24 @@ public final class FacetCounter {
             }
             return;
         }
-        long count = ++entries[e + 2];
+        long count = entries[e + 2] += clusters;
         if (displayHash != entries[e + 1] || (count & MANY_SPELLINGS) != 0) {
-            countSpelling(i, displayHash, displays[displayIndex]);
+            countSpelling(i, displayHash, displays[displayIndex], clusters);
         }
     }
 
-    private void countSpelling(int i, long displayHash, String display) {
+    private void countSpelling(int i, long displayHash, String display, int clusters) {
         if (spellings == null) {
             spellings = new Spellings[firstSpelling.length];
         }
         Spellings m = spellings[i];
         if (m == null) {
             m = new Spellings();
-            m.add(entries[ENTRY * i + 1], firstSpelling[i], count(i) - 1);
+            m.add(entries[ENTRY * i + 1], firstSpelling[i], count(i) - clusters);
             spellings[i] = m;
             entries[ENTRY * i + 2] |= MANY_SPELLINGS;
         }
-        m.add(displayHash, display, 1);
+        m.add(displayHash, display, clusters);
     }
 
     private int count(int i) {

@@ -27,6 +27,14 @@ public final class YearRangeCounter {
 
     /** Counts one cluster published in {@code year}. */
     public void add(int year) {
+        add(year, 1);
+    }
+
+    /** Counts {@code clusters} (&gt; 0) published in {@code year}, or in the range starting with it. */
+    public void add(int year, int clusters) {
+        if (clusters <= 0) {
+            throw new IllegalArgumentException("clusters must be > 0, was " + clusters + " (year " + year + ")");
+        }
         int from = year >= 1900 ? year / 10 * 10 : Math.floorDiv(year, 100) * 100;
         int mask = starts.length - 1;
         int i = (from * 0x9E3779B9) >>> 16 & mask;
@@ -36,12 +44,12 @@ public final class YearRangeCounter {
         if (counts[i] == 0) {
             starts[i] = from;
             if (++size * 2 > starts.length) {
-                counts[i] = 1;
+                counts[i] = clusters;
                 grow();
                 return;
             }
         }
-        counts[i]++;
+        counts[i] += clusters;
     }
 
     private void grow() {

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.common.SolrDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +22,7 @@ import org.navette.catalogue.CatalogueStats;
 import org.navette.catalogue.FileSource;
 import org.navette.catalogue.StoreLocation;
 import org.navette.federation.Federation;
+import org.navette.federation.SearchOptions;
 import org.navette.federation.SearchResult;
 import org.navette.federation.TargetState;
 import org.navette.federation.TargetStatus;
@@ -24,11 +33,15 @@ import org.navette.model.RecordFormat;
 import org.navette.model.RecordSyntax;
 import org.navette.normalise.Normaliser;
 import org.navette.query.CqlParser;
+import org.navette.rank.FacetField;
+import org.navette.rank.FacetValue;
+import org.navette.rank.TargetFacets;
+import org.navette.rank.YearRange;
 import org.navette.target.TargetConfig;
 
 /**
  * The union catalogue as a {@code "protocol": "solr"} target of a federation: CQL translated to
- * Solr, one hit per work, each work with every library's holding.
+ * Solr, one hit per work, each work with every library's holding, facet counts over every hit.
  */
 class SolrSearchTargetIT {
     @TempDir
@@ -36,6 +49,8 @@ class SolrSearchTargetIT {
 
     static Federation federation;
     static CatalogueStats stats;
+    static final int PAGE = 10; // works fetched per target by onePage()
+    static Truth truth;
     static BibRecord shared;   // a record both libraries sent
     static BibRecord withIsbn; // one with an ISBN, held by c and d
     static final String LC = CatalogueScenario.CORPUS + "1-marc21/openlibrary/lc_1416500308.mrc";
@@ -59,6 +74,7 @@ class SolrSearchTargetIT {
             catalogue.load("c", FileSource.of(lc));
             catalogue.load("d", FileSource.of(lc));
             stats = store.stats();
+            truth = Truth.of(store);
         }
         // closed and opened again: what was committed is there
         try (SolrCatalogueStore reopened = SolrCatalogueStore.open(StoreLocation.embedded(data))) {
@@ -69,6 +85,61 @@ class SolrSearchTargetIT {
                 RecordFormat.MARC21)).record();
         TargetConfig target = TargetConfig.builder("union", "solr").set("dataDir", data.toString()).build();
         federation = Federation.builder().target(target).deadline(Duration.ofSeconds(60)).maxRecordsPerTarget(100).build();
+    }
+
+    /**
+     * Facet counts over every work with a year (what {@code year>=1000 or year<1000} finds), taken
+     * from the store's members and its visible documents' stored values, not from Solr's faceting.
+     */
+    record Truth(int works, Map<FacetField, Map<String, Integer>> counts) {
+        static Truth of(SolrCatalogueStore store) throws Exception {
+            Map<String, List<BibRecord>> byCluster = new HashMap<>();
+            for (String library : List.of("a", "b", "c", "d")) {
+                store.forEachMember(library, m -> byCluster.computeIfAbsent(m.clusterId(), k -> new ArrayList<>())
+                        .add(Normaliser.ofDefaults().normalise(RawRecord.ofXml("t", RecordSyntax.MARCXML, m.fullRecord(),
+                                m.format())).record().heldBy(m.library())));
+            }
+            Map<FacetField, Map<String, Integer>> counts = new EnumMap<>(FacetField.class);
+            int works = 0;
+            for (List<BibRecord> members : byCluster.values()) {
+                if (members.stream().allMatch(m -> m.year() == null)) {
+                    continue;
+                }
+                works++;
+                Map<FacetField, Set<String>> values = new EnumMap<>(FacetField.class);
+                for (BibRecord m : members) {
+                    m.holdings().forEach(h -> add(values, FacetField.LIBRARY, h.library()));
+                    m.languages().forEach(l -> add(values, FacetField.LANGUAGE, l));
+                    m.subjects().forEach(x -> add(values, FacetField.SUBJECT, x));
+                    add(values, FacetField.MATERIAL_TYPE, m.materialType().name());
+                }
+                values.forEach((field, vs) -> vs.forEach(v -> counts.computeIfAbsent(field, f -> new HashMap<>())
+                        .merge(v, 1, Integer::sum)));
+            }
+            // the year each visible work shows (its representative's), as stored with its document
+            SolrQuery q = new SolrQuery("*:*").addFilterQuery("-merged_child_boolean:true", "publishDateSort:[* TO *]")
+                    .setFields("publishDate", "publishDateSort").setRows(100_000);
+            Map<String, Integer> years = new HashMap<>();
+            for (SolrDocument d : store.client().query(store.collection(), q).getResults()) {
+                years.merge(String.valueOf(d.getFirstValue("publishDateSort")), 1, Integer::sum);
+            }
+            counts.put(FacetField.YEAR, years);
+            return new Truth(works, counts);
+        }
+
+        private static void add(Map<FacetField, Set<String>> values, FacetField field, String value) {
+            values.computeIfAbsent(field, f -> new HashSet<>()).add(value);
+        }
+
+        Map<String, Integer> of(FacetField field) {
+            return counts.getOrDefault(field, Map.of());
+        }
+    }
+
+    private static Map<String, Integer> asMap(List<FacetValue> values) {
+        Map<String, Integer> out = new HashMap<>();
+        values.forEach(v -> out.put(v.value(), v.count()));
+        return out;
     }
 
     @AfterAll
@@ -83,6 +154,11 @@ class SolrSearchTargetIT {
         TargetStatus s = r.target("union").orElseThrow();
         assertThat(s.state()).as(cql + ": " + s).isEqualTo(TargetState.DONE);
         return r;
+    }
+
+    /** A search that fetches only the first {@link #PAGE} works of the target's hits. */
+    private static SearchResult onePage(String cql) {
+        return federation.searchAndWait(CqlParser.parse(cql), SearchOptions.builder().maxRecordsPerTarget(PAGE).build());
     }
 
     private static long hits(String cql) {
@@ -133,6 +209,45 @@ class SolrSearchTargetIT {
         SearchResult r = search("isbn=" + hyphenated);
         assertThat(r.clusterList()).anyMatch(c -> c.holdingsByLibrary().keySet().containsAll(List.of("c", "d")));
         assertThat(hits("isbn=" + isbn)).isEqualTo(r.target("union").orElseThrow().hits().orElseThrow());
+    }
+
+    @Test
+    void theTargetsFacetCountsCoverEveryHitNotOnlyThePageFetched() {
+        SearchResult r = onePage("year>=1000 or year<1000");
+
+        TargetStatus union = r.target("union").orElseThrow();
+        assertThat(union.state()).as(union.toString()).isEqualTo(TargetState.DONE);
+        long hits = union.hits().orElseThrow();
+        assertThat(hits).isEqualTo(truth.works()).isGreaterThan(3L * PAGE);
+        assertThat(r.clusterList().size()).isLessThanOrEqualTo(PAGE);
+        TargetFacets f = union.facets();
+        for (FacetField field : List.of(FacetField.LIBRARY, FacetField.LANGUAGE, FacetField.MATERIAL_TYPE, FacetField.YEAR)) {
+            assertThat(truth.of(field)).as(field.name()).isNotEmpty();
+            assertThat(asMap(f.values(field))).as(field.name()).isEqualTo(truth.of(field));
+        }
+        assertThat(f.values(FacetField.LIBRARY)).extracting(FacetValue::value).containsExactlyInAnyOrder("a", "b", "c", "d");
+        assertThat(f.values(FacetField.TARGET)).containsExactly(new FacetValue("union", (int) hits));
+        assertThat(f.yearRanges().stream().mapToInt(YearRange::count).sum()).isEqualTo((int) hits);
+        // subjects: more values than Solr is asked for; each one listed has its true count
+        Map<String, Integer> subjects = asMap(f.values(FacetField.SUBJECT));
+        assertThat(subjects).isNotEmpty().hasSizeLessThanOrEqualTo(100);
+        subjects.forEach((subject, count) -> assertThat(count).as(subject).isEqualTo(truth.of(FacetField.SUBJECT).get(subject)));
+        assertThat(f.reports(FacetField.AUTHOR)).isFalse();
+    }
+
+    @Test
+    void aFederationSearchThroughTheTargetShowsFacetsOverAllItsHits() {
+        SearchResult r = onePage("year>=1000 or year<1000");
+
+        long hits = r.target("union").orElseThrow().hits().orElseThrow();
+        assertThat(asMap(r.facets().values(FacetField.LIBRARY))).isEqualTo(truth.of(FacetField.LIBRARY));
+        assertThat(asMap(r.facets().values(FacetField.LANGUAGE))).isEqualTo(truth.of(FacetField.LANGUAGE));
+        assertThat(r.facets().values(FacetField.TARGET)).containsExactly(new FacetValue("union", (int) hits));
+        assertThat(r.facets().yearRanges()).isEqualTo(r.target("union").orElseThrow().facets().yearRanges());
+        assertThat(r.facets().values(FacetField.YEAR)).hasSize(Math.min(20, truth.of(FacetField.YEAR).size()))
+                .allSatisfy(v -> assertThat(v.count()).isEqualTo(truth.of(FacetField.YEAR).get(v.value())));
+        // authors are not counted by Solr: the federation counts those of the works it fetched
+        assertThat(r.facets().values(FacetField.AUTHOR)).allSatisfy(v -> assertThat(v.count()).isLessThanOrEqualTo(PAGE));
     }
 
     @Test

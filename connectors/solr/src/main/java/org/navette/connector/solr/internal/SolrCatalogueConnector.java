@@ -20,6 +20,7 @@ import org.navette.model.RecordSource;
 import org.navette.model.RecordSyntax;
 import org.navette.normalise.Normaliser;
 import org.navette.normalise.ReadResult;
+import org.navette.rank.TargetFacets;
 import org.navette.spi.Connector;
 import org.navette.spi.Phase;
 import org.navette.spi.SearchListener;
@@ -34,7 +35,9 @@ import org.navette.target.TargetException;
  * The union catalogue as a search target: the query translated to Solr, one hit per work
  * (a merged cluster or a singleton, VuFind's {@code -merged_child_boolean:true} view), each hit
  * delivered as all its member records, each held by its library, so the federation's clustering
- * and ranking see the work with every holding.
+ * and ranking see the work with every holding. Facet counts come from Solr with the same query,
+ * over every hit rather than the page delivered ({@link SolrFacets}), in the outcome's
+ * {@link SearchOutcome#facets()}.
  *
  * <p>The store is opened at the first search (an embedded index locked by another process is a
  * failed target, not a failed program) and closed with the connector.
@@ -90,6 +93,7 @@ public final class SolrCatalogueConnector implements Connector {
         q.setFields("id", VufindDocuments.DOC_TYPE, VufindDocuments.CLUSTER_ID);
         q.setSort("score", SolrQuery.ORDER.desc).addSort("id", SolrQuery.ORDER.asc);
         q.setTimeAllowed((int) Math.min(Integer.MAX_VALUE, request.timeout().toMillis()));
+        SolrFacets.request(q);
         QueryResponse r;
         try {
             r = index.client().query(index.collection(), q, SolrRequest.METHOD.POST);
@@ -99,8 +103,9 @@ public final class SolrCatalogueConnector implements Connector {
         }
         long hits = r.getResults().getNumFound();
         listener.onHits(hits);
+        TargetFacets facets = SolrFacets.read(r, config.id());
         if (request.maxRecords() == 0 || r.getResults().isEmpty()) {
-            return new SearchOutcome(hits, 0, List.of());
+            return new SearchOutcome(hits, 0, List.of(), facets);
         }
         listener.onPhase(Phase.FETCHING);
         List<String> clusterIds = new ArrayList<>();
@@ -126,7 +131,7 @@ public final class SolrCatalogueConnector implements Connector {
             fetched += chunk.size();
             listener.onRecords(chunk);
         }
-        return new SearchOutcome(hits, fetched, List.of());
+        return new SearchOutcome(hits, fetched, List.of(), facets);
     }
 
     /** A member as a record of this target held by its library (the one normaliser reads its MARCXML). */
