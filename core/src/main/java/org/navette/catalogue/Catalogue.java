@@ -124,7 +124,11 @@ public final class Catalogue {
             }
             throw e;
         }
-        if (source.fullExport()) {
+        if (source.fullExport() && run.seen.isEmpty() && !run.fingerprints.isEmpty()) {
+            // an empty or unreadable file is a failed export, not a library that gave everything away
+            run.report(new RecordProblem(ProblemKind.BAD_VALUE, spec, 0, -1, "the export holds no record the catalogue can"
+                    + " store; the library's " + run.fingerprints.size() + " records are kept (catalogue remove deletes them)"));
+        } else if (source.fullExport()) {
             for (String id : List.copyOf(run.fingerprints.keySet())) {
                 if (!run.seen.contains(id)) {
                     run.delete(id);

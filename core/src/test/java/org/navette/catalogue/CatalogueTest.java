@@ -257,6 +257,29 @@ class CatalogueTest {
         }
     }
 
+    @Test
+    void anEmptyOrUnreadableExportKeepsTheLibrarysRecords() throws IOException {
+        InMemoryCatalogueStore store = new InMemoryCatalogueStore();
+        Catalogue catalogue = catalogue(store, 10);
+        catalogue.load("a", FileSource.of(file("good.mrc", lul.subList(0, 20))));
+        int stored = store.allMembers().size();
+        byte[] junk = new byte[4096];
+        new java.util.Random(7).nextBytes(junk);
+        Path empty = Files.write(dir.resolve("empty.mrc"), new byte[0]);
+        Path random = Files.write(dir.resolve("random.mrc"), junk);
+        for (Path bad : List.of(empty, random)) {
+            IngestSummary s = catalogue.load("a", FileSource.of(bad));
+            assertEquals(0, s.deleted(), bad + ": " + s);
+            assertEquals(stored, store.allMembers().size(), bad.toString());
+            assertTrue(s.problems().stream().anyMatch(p -> p.message().contains("records are kept")), s.problems().toString());
+        }
+        assertConsistent(store);
+        // a real, smaller export still replaces the contribution
+        IngestSummary smaller = catalogue.load("a", FileSource.of(file("smaller.mrc", lul.subList(0, 15))));
+        assertEquals(5, smaller.deleted(), smaller.toString());
+        assertEquals(stored - 5, store.allMembers().size());
+    }
+
     private static String withoutLeader(String xml) {
         return xml.replaceAll("<marc:leader>[^<]*</marc:leader>", "");
     }
