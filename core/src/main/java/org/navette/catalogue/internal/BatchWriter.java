@@ -30,18 +30,22 @@ import org.navette.normalise.ReadResult;
  * Writes one batch of new, changed and deleted member records into the store, re-clustering only
  * the part of the catalogue the batch touches.
  *
- * <p>The touched component is: the clusters of the changed and deleted members as stored, and the
- * clusters of every stored member sharing a blocking key with a new or changed record. Its members
- * are re-normalised from their stored MARCXML with the one normaliser and fed, in stored order
- * (clusters by their earliest member, members in cluster order), to a fresh clusterer with the one
- * matcher; then the batch's records in file order. The resulting clusters replace the component's.
- * A cluster id is its first member's id, so a cluster keeps its id while its first member stays,
- * and every stored cluster's id is the id of one of its members — which is why a new cluster id
- * can never collide with a cluster outside the component.
+ * <p>The touched component is: the clusters of the changed and deleted members as stored ("dirty"),
+ * and the clusters with a member sharing a blocking key with a new or changed record
+ * ("candidates"). Both are fed, in stored order (clusters by their earliest member, members in
+ * cluster order), to a fresh clusterer with the one matcher: a dirty cluster's remaining members
+ * re-normalised from their stored MARCXML with the one normaliser and clustered again (so a cluster
+ * may split when a member leaves), a candidate cluster seeded as it is from its members' stored key
+ * codes, without reading their MARC; then the batch's records in file order. Only the clusters that
+ * came out different are written (their members' originals read then); a candidate the batch does
+ * not join is neither read in full nor rewritten. A cluster id is its first member's id, so a
+ * cluster keeps its id while its first member stays, and every stored cluster's id is the id of one
+ * of its members — which is why a new cluster id can never collide with a cluster outside the
+ * component. Members stored without a key code (by an earlier version) are read and normalised.
  *
  * <p>Crash safety invariant: before a batch's change set is applied, a separate change set puts
- * the journal entry {@code journal:LIB} listing every cluster id the batch may touch (the
- * component's old ids and the new ones); the batch's own change set deletes it. While the entry
+ * the journal entry {@code journal:LIB} listing every cluster id the batch touches (the old
+ * clusters of every member it writes or deletes, and the new ids); the batch's own change set deletes it. While the entry
  * exists, every member whose cluster doc may be stale names one of those ids, so {@link #repair}
  * re-clusters exactly the members of those clusters and rewrites them, whatever part of the change
  * set the store applied before a crash. Members the crash kept from being written are missing from
