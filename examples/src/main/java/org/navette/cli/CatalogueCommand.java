@@ -201,6 +201,13 @@ final class CatalogueCommand implements Runnable {
                 if (!remote && !Files.isReadable(Path.of(spec))) {
                     throw usage("cannot read " + spec);
                 }
+                if (remote) {
+                    try {
+                        CatalogueSource.open(spec);   // parses the spec only: a bad option is a usage error
+                    } catch (IllegalArgumentException e) {
+                        throw usage(library + "=" + spec + ": " + e.getMessage());
+                    }
+                }
                 pairs.add(new String[] {library, spec});
             }
             if (batch < 1 || batch > 100_000) {
@@ -214,7 +221,7 @@ final class CatalogueCommand implements Runnable {
     static int ingest(StoreCommand cmd, List<String[]> pairs, int batch, boolean verbose) {
         int exit = ExitCode.OK;
         try (CatalogueStore store = open(cmd.storeArgs.options())) {
-            IngestProgress progress = new IngestProgress(cmd.err(), System.console() != null, verbose);
+            IngestProgress progress = new IngestProgress(cmd.name(), cmd.err(), System.console() != null, verbose);
             Catalogue catalogue = Catalogue.builder(store).batchSize(batch).listener(progress).build();
             for (String[] p : pairs) {
                 progress.start(p[0]);
@@ -397,13 +404,15 @@ final class CatalogueCommand implements Runnable {
 
     /** "LIB: 12000 records read" on a terminal's stderr; problems always, one line each. */
     static final class IngestProgress implements IngestListener {
+        private final String command;
         private final PrintWriter err;
         private final boolean live;
         private final boolean verbose;
         private String library = "";
         private boolean shown;
 
-        IngestProgress(PrintWriter err, boolean live, boolean verbose) {
+        IngestProgress(String command, PrintWriter err, boolean live, boolean verbose) {
+            this.command = command;
             this.err = err;
             this.live = live;
             this.verbose = verbose;
@@ -413,7 +422,7 @@ final class CatalogueCommand implements Runnable {
         public void batchCommitted(int memberWrites, int memberDeletes) {
             if (verbose) {
                 clear();
-                err.println("navette catalogue build: " + library + ": batch committed, " + memberWrites
+                err.println(command + ": " + library + ": batch committed, " + memberWrites
                         + " records written, " + memberDeletes + " deleted");
                 err.flush();
             }
@@ -435,7 +444,7 @@ final class CatalogueCommand implements Runnable {
         @Override
         public void problem(RecordProblem problem) {
             clear();
-            err.println("navette catalogue build: " + library + ": " + problem);
+            err.println(command + ": " + library + ": " + problem);
             err.flush();
         }
 

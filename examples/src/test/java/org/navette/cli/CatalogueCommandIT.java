@@ -127,6 +127,10 @@ class CatalogueCommandIT {
         assertThat(run("catalogue", "build", "--data-dir", data, "--solr-url", "http://127.0.0.1:1/solr/x", "a=" + lul)).isEqualTo(2);
         assertThat(run("catalogue", "search", "--data-dir", data, "title=a", "b")).isEqualTo(2);
         assertThat(err.toString()).contains("quote it");
+        // a malformed harvest spec is a usage error found before anything is opened or loaded
+        assertThat(run("catalogue", "build", "--data-dir", data, "k=oai:http://127.0.0.1:1/oai#sett=x")).isEqualTo(2);
+        assertThat(err.toString()).contains("k=oai:http://127.0.0.1:1/oai#sett=x");
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(data))).isFalse();
     }
 
     @Test
