@@ -11,6 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +23,7 @@ import org.marc4j.marc.Record;
 import org.navette.catalogue.internal.BatchWriter;
 import org.navette.catalogue.internal.BatchWriter.Pending;
 import org.navette.catalogue.internal.MarcXmlCodec;
+import org.navette.match.MatchKeys;
 import org.navette.match.Matcher;
 import org.navette.model.BibRecord;
 import org.navette.model.ProblemKind;
@@ -214,6 +218,60 @@ public final class Catalogue {
             iso.close();
         }
         return n[0];
+    }
+
+    /**
+     * The stored clusters {@code keys} (of a record or a citation) may belong to: those with a
+     * member sharing a blocking key, as ingest finds them, each with its compared members' keys.
+     * Members stored without a key code are re-read from their originals.
+     */
+    public synchronized List<CandidateCluster> candidatesFor(MatchKeys keys) {
+        Objects.requireNonNull(keys, "keys");
+        if (keys.blockingKeys().isEmpty()) {
+            return List.of();
+        }
+        int compared = matcher.settings().maxComparedMembers();
+        Set<String> ids = store.clustersSharingKeys(keys.blockingKeys(), matcher.settings().maxBlockSize());
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        Map<String, List<MatchKeys>> coded = new LinkedHashMap<>();
+        Set<String> unreadable = new TreeSet<>();
+        for (MemberSummary s : store.summariesOfClusters(ids, compared)) {
+            members.computeIfAbsent(s.clusterId(), k -> new ArrayList<>()).add(s.id());
+            List<MatchKeys> k = coded.computeIfAbsent(s.clusterId(), x -> new ArrayList<>());
+            if (k.size() < compared && members.get(s.clusterId()).size() <= compared) {
+                Optional<MatchKeys> decoded = s.keyCode().isEmpty() ? Optional.empty()
+                        : MatchKeys.fromCode(s.keyCode(), BatchWriter.sourceOf(s.id()));
+                decoded.ifPresentOrElse(k::add, () -> unreadable.add(s.clusterId()));
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            Map<String, List<MatchKeys>> reread = new HashMap<>();
+            for (StoredMember m : store.membersOfClusters(unreadable)) {
+                List<MatchKeys> k = reread.computeIfAbsent(m.clusterId(), x -> new ArrayList<>());
+                if (k.size() < compared) {
+                    k.add(matcher.keys(writer.renormalise(m)));
+                }
+            }
+            coded.putAll(reread);
+        }
+        List<CandidateCluster> out = new ArrayList<>(members.size());
+        members.forEach((id, list) -> out.add(new CandidateCluster(id, list, coded.getOrDefault(id, List.of()))));
+        return out;
+    }
+
+    /**
+     * The members of these clusters re-read from their stored originals by the one normaliser (so
+     * with their holdings), by cluster id, each cluster's members in stored order.
+     */
+    public synchronized Map<String, List<BibRecord>> clusterMembers(Collection<String> clusterIds) {
+        Map<String, List<BibRecord>> out = new LinkedHashMap<>();
+        if (clusterIds.isEmpty()) {
+            return out;
+        }
+        for (StoredMember m : store.membersOfClusters(clusterIds)) {
+            out.computeIfAbsent(m.clusterId(), k -> new ArrayList<>()).add(writer.renormalise(m));
+        }
+        return out;
     }
 
     /** The recorded source specs of every library, libraries sorted by id. */

@@ -32,6 +32,7 @@ public final class MatchSettings {
     private final int maxComparedMembers;
     private final int maxBlockSize;
     private final List<String> sourcePriority;
+    private final boolean citationMode;
 
     private MatchSettings(Builder b) {
         threshold = b.threshold;
@@ -41,6 +42,7 @@ public final class MatchSettings {
         maxComparedMembers = b.maxComparedMembers;
         maxBlockSize = b.maxBlockSize;
         sourcePriority = b.sourcePriority;
+        citationMode = b.citationMode;
     }
 
     /** The defaults. */
@@ -63,6 +65,7 @@ public final class MatchSettings {
         b.maxComparedMembers = maxComparedMembers;
         b.maxBlockSize = maxBlockSize;
         b.sourcePriority = sourcePriority;
+        b.citationMode = citationMode;
         return b;
     }
 
@@ -87,6 +90,12 @@ public final class MatchSettings {
     /** Records kept per blocking key; beyond it a very common key ("poems") stops growing. */
     public int maxBlockSize() { return maxBlockSize; }
 
+    /**
+     * Whether the left side of a comparison is a citation (an interlending request, a reference)
+     * rather than a catalogue record: see {@link Builder#citationMode(boolean)}.
+     */
+    public boolean citationMode() { return citationMode; }
+
     /** Origins (targets, libraries) whose records are preferred as a cluster's representative, best first. */
     public List<String> sourcePriority() { return sourcePriority; }
 
@@ -95,20 +104,21 @@ public final class MatchSettings {
         return o instanceof MatchSettings s && threshold == s.threshold && maxYearGap == s.maxYearGap
                 && allowPrintElectronicMerge == s.allowPrintElectronicMerge && clusterAgreement == s.clusterAgreement
                 && maxComparedMembers == s.maxComparedMembers && maxBlockSize == s.maxBlockSize
+                && citationMode == s.citationMode
                 && sourcePriority.equals(s.sourcePriority);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(threshold, maxYearGap, allowPrintElectronicMerge, clusterAgreement, maxComparedMembers,
-                maxBlockSize, sourcePriority);
+                maxBlockSize, sourcePriority, citationMode);
     }
 
     @Override
     public String toString() {
         return "MatchSettings[threshold=" + threshold + ", maxYearGap=" + maxYearGap + ", allowPrintElectronicMerge="
                 + allowPrintElectronicMerge + ", clusterAgreement=" + clusterAgreement + ", maxComparedMembers="
-                + maxComparedMembers + ", maxBlockSize=" + maxBlockSize + ", sourcePriority=" + sourcePriority + "]";
+                + maxComparedMembers + ", maxBlockSize=" + maxBlockSize + ", sourcePriority=" + sourcePriority + ", citationMode=" + citationMode + "]";
     }
 
     /** Builds {@link MatchSettings}; each setter validates at once. Not thread-safe. */
@@ -120,6 +130,7 @@ public final class MatchSettings {
         private int maxComparedMembers = 8;
         private int maxBlockSize = 256;
         private List<String> sourcePriority = List.of();
+        private boolean citationMode;
 
         private Builder() {
         }
@@ -185,6 +196,19 @@ public final class MatchSettings {
                 }
             }
             sourcePriority = List.copyOf(origins);
+            return this;
+        }
+
+        /**
+         * Citation mode: the left record of every comparison is a citation, which says only what its
+         * sender knew. What it leaves out is no evidence (a citation without an edition statement
+         * may well want the 8th edition; records always state it), its year may be off (a wrong year
+         * weighs against instead of vetoing), and the prior odds are those of a request's few
+         * candidates, one of which it was written for, instead of a record's whole block.
+         * Interlending matching uses it; clustering never does.
+         */
+        public Builder citationMode(boolean value) {
+            citationMode = value;
             return this;
         }
 

@@ -32,6 +32,11 @@ final class PairScorer {
      * catalogue where a title key brings together many editions, translations and namesakes.
      */
     static final double PRIOR = -7.0;
+    /**
+     * Prior log-odds of a citation and one of its candidates: a request's key lookup yields a few
+     * works, one of which it was written for (1 in 16 is a conservative guess at that base rate).
+     */
+    static final double CITATION_PRIOR = -4.0;
     /** Identifier agreement is capped: ISBN and OCLC number agreeing are not independent evidence. */
     private static final double MAX_IDENTIFIER_EVIDENCE = 14.0;
     /** What a shared identifier of a scheme is worth; schemes not listed here are worth {@link #ID_AGREEMENT}. */
@@ -86,7 +91,7 @@ final class PairScorer {
     MatchExplanation explain(MatchKeys a, MatchKeys b) {
         Tally t = new Tally(true);
         weigh(a, b, t);
-        double score = posterior(t.evidence);
+        double score = posterior(t.evidence, prior());
         MatchDecision d = t.vetoed ? MatchDecision.VETOED
                 : score >= settings.threshold() ? MatchDecision.MATCH : MatchDecision.NO_MATCH;
         return new MatchExplanation(a, b, t.rules, t.evidence, score, settings.threshold(), d);
@@ -102,7 +107,7 @@ final class PairScorer {
         if (t.vetoed) {
             return MatchDecision.VETOED;
         }
-        return posterior(t.evidence) >= settings.threshold() ? MatchDecision.MATCH : MatchDecision.NO_MATCH;
+        return posterior(t.evidence, prior()) >= settings.threshold() ? MatchDecision.MATCH : MatchDecision.NO_MATCH;
     }
 
     /** The summed evidence, or negative infinity when a veto fired. */
@@ -117,12 +122,20 @@ final class PairScorer {
 
     /** True when {@code evidence} (from {@link #evidence}) reaches the threshold. */
     boolean reaches(double evidence) {
-        return evidence != Double.NEGATIVE_INFINITY && posterior(evidence) >= settings.threshold();
+        return evidence != Double.NEGATIVE_INFINITY && posterior(evidence, prior()) >= settings.threshold();
     }
 
     /** Posterior probability for evidence in bits. */
     static double posterior(double evidence) {
-        return 1.0 / (1.0 + Math.pow(2.0, -(evidence + PRIOR)));
+        return posterior(evidence, PRIOR);
+    }
+
+    static double posterior(double evidence, double prior) {
+        return 1.0 / (1.0 + Math.pow(2.0, -(evidence + prior)));
+    }
+
+    private double prior() {
+        return settings.citationMode() ? CITATION_PRIOR : PRIOR;
     }
 
     /**
@@ -482,7 +495,9 @@ final class PairScorer {
         String detail = t.explaining ? a.year + " vs " + b.year : null;
         // a book's printing and copyright years often differ by one; an article's year rarely does
         boolean component = a.materialType() == MaterialType.ARTICLE || b.materialType() == MaterialType.ARTICLE;
-        if (d > settings.maxYearGap()) {
+        if (settings.citationMode() && d > settings.maxYearGap()) {
+            t.add("year", -5.0, detail);  // a citation's year is often wrong: strong evidence, not proof
+        } else if (d > settings.maxYearGap()) {
             t.veto("year", detail);
         } else if (d == 0) {
             t.add("year", 1.5, detail);
@@ -540,8 +555,9 @@ final class PairScorer {
             } else {
                 t.add("edition", x >= 2 ? 2.0 : 0.5, t.explaining ? "edition " + x : null);
             }
-        } else if (Math.max(x, y) >= 2) {
-            // a second or later edition is always stated; its absence usually means the first
+        } else if (Math.max(x, y) >= 2 && !(settings.citationMode() && x == 0)) {
+            // a second or later edition is always stated in a record (a citation often leaves it out);
+            // its absence usually means the first
             t.add("edition", -4.5, t.explaining ? "only one record states edition " + Math.max(x, y) : null);
         }
     }
@@ -555,6 +571,9 @@ final class PairScorer {
             } else {
                 t.add("part-number", 1.0, x);
             }
+        } else if (settings.citationMode() && x == null && y != null) {
+            // a citation without a part may mean any volume of the set: weak evidence against
+            t.add("part-number", -2.0, t.explaining ? "the citation names no part, the record is part " + y : null);
         } else if (x != null || y != null) {
             // a volume and the whole set (or the work) are different items; catalogues transcribe part numbers
             t.add("part-number", -5.5, t.explaining ? "only one record is part " + (x != null ? x : y) : null);

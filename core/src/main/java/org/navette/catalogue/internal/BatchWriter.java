@@ -114,7 +114,7 @@ public final class BatchWriter {
                 Part part = parts.computeIfAbsent(s.clusterId(), Part::new).add(s.id(), s.firstIndexed());
                 part.summaries.add(s);
                 if (part.summaries.size() <= compared) {
-                    Optional<MatchKeys> k = s.keyCode().isEmpty() ? Optional.empty() : MatchKeys.fromCode(s.keyCode(), source(s.id()));
+                    Optional<MatchKeys> k = s.keyCode().isEmpty() ? Optional.empty() : MatchKeys.fromCode(s.keyCode(), sourceOf(s.id()));
                     if (k.isPresent()) {
                         decoded.put(s.id(), k.get());
                     } else {
@@ -279,14 +279,14 @@ public final class BatchWriter {
     }
 
     /** The source a member id names ("LIBRARY:localId"; a library id holds no colon). */
-    private static RecordSource source(String memberId) {
+    public static RecordSource sourceOf(String memberId) {
         int colon = memberId.indexOf(':');
         return new RecordSource(memberId.substring(0, colon), memberId.substring(colon + 1));
     }
 
     /** A stand-in for a seeded member beyond the compared ones: the clusterer reads only its source. */
     private static BibRecord placeholder(String memberId) {
-        return BibRecord.builder(source(memberId), org.navette.model.RecordFormat.MARC21).build();
+        return BibRecord.builder(sourceOf(memberId), org.navette.model.RecordFormat.MARC21).build();
     }
 
     /**
@@ -330,7 +330,7 @@ public final class BatchWriter {
     }
 
     /** The member re-read from its stored MARCXML with the one normaliser, attributed to its member id. */
-    private BibRecord renormalise(StoredMember m) {
+    public BibRecord renormalise(StoredMember m) {
         ReadResult r = normaliser.normalise(MarcXmlCodec.fromXml(m.fullRecord(), m.id()),
                 new RecordSource(m.library(), m.localId()), m.format());
         if (r.record() == null) {
