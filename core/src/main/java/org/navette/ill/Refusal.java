@@ -7,7 +7,7 @@ import java.util.Objects;
  * 18626 confirmation's {@code errorData/errorType}, the reason onto its {@code errorValue}.
  *
  * <pre>{@code
- * if (lifecycle.next(request, event) instanceof Refusal r) {
+ * if (Lifecycle.next(request, event) instanceof Refusal r) {
  *     confirmation.error(r.kind().errorType(), r.reason());
  * }
  * }</pre>

@@ -7,9 +7,11 @@ import org.jspecify.annotations.Nullable;
  * What {@link Lifecycle#next} decides for one event: a {@link Move} or a {@link Refusal}.
  *
  * <pre>{@code
- * switch (lifecycle.next(request, event)) {
- *     case Transition.Move m -> store(m.to(), m.lenderIndex());
- *     case Refusal r -> answer(r.kind(), r.reason());
+ * Transition t = Lifecycle.next(request, event);
+ * if (t instanceof Transition.Move m) {
+ *     store(m.to(), m.lenderIndex());
+ * } else if (t instanceof Refusal r) {
+ *     answer(r.kind(), r.reason());
  * }
  * }</pre>
  */
