@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import org.navette.normalise.MarcFileReader;
 import org.navette.normalise.Normaliser;
 import org.navette.normalise.ReadResult;
 import org.navette.testing.InMemoryCatalogueStore;
+import org.navette.testing.MarcFiles;
 
 /** The ingest pipeline on real MARC21 and UNIMARC files, as libraries of one union catalogue. */
 class CatalogueTest {
@@ -46,33 +46,17 @@ class CatalogueTest {
         lul = records(resource(LUL));
     }
 
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = CatalogueTest.class.getResourceAsStream(name)) {
-            return in.readAllBytes();
-        }
+    private static byte[] resource(String name) {
+        return MarcFiles.resource(name);
     }
 
     /** ISO 2709 records of a file, as they are (split on the record terminator). */
     private static List<byte[]> records(byte[] file) {
-        List<byte[]> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < file.length; i++) {
-            if (file[i] == 0x1D) {
-                out.add(Arrays.copyOfRange(file, start, i + 1));
-                start = i + 1;
-            }
-        }
-        return out;
+        return MarcFiles.split(file);
     }
 
-    private static Path file(String name, List<byte[]> records) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] r : records) {
-            out.write(r);
-        }
-        Path p = dir.resolve(name);
-        Files.write(p, out.toByteArray());
-        return p;
+    private static Path file(String name, List<byte[]> records) {
+        return MarcFiles.write(dir.resolve(name), records);
     }
 
     private static Path resourceFile(String name) throws IOException {

@@ -3,11 +3,9 @@ package org.navette.connector.solr;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,7 @@ import org.navette.catalogue.ExportFormat;
 import org.navette.catalogue.FileSource;
 import org.navette.catalogue.IngestSummary;
 import org.navette.catalogue.StoredMember;
+import org.navette.testing.MarcFiles;
 
 /**
  * One union-catalogue scenario on real files, run the same way on any store so that stores can be
@@ -55,36 +54,17 @@ final class CatalogueScenario {
         this.lul = records(resource(LUL));
     }
 
-    static byte[] resource(String name) throws IOException {
-        try (InputStream in = CatalogueScenario.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException("test resource missing: " + name);
-            }
-            return in.readAllBytes();
-        }
+    static byte[] resource(String name) {
+        return MarcFiles.resource(name);
     }
 
     /** ISO 2709 records of a file, as they are (split on the record terminator). */
     static List<byte[]> records(byte[] file) {
-        List<byte[]> out = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < file.length; i++) {
-            if (file[i] == 0x1D) {
-                out.add(Arrays.copyOfRange(file, start, i + 1));
-                start = i + 1;
-            }
-        }
-        return out;
+        return MarcFiles.split(file);
     }
 
-    Path file(String name, List<byte[]> records) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] r : records) {
-            out.write(r);
-        }
-        Path p = dir.resolve(name);
-        Files.write(p, out.toByteArray());
-        return p;
+    Path file(String name, List<byte[]> records) {
+        return MarcFiles.write(dir.resolve(name), records);
     }
 
     String memberId(String library, int index) {
