@@ -85,6 +85,19 @@ class NetworkPolicyTest {
     }
 
     @Test
+    void theExampleInPolicyMdIsAValidPolicyFile() throws Exception {
+        String doc = Files.readString(Path.of("POLICY.md"));
+        int from = doc.indexOf("```json", doc.indexOf("### An example")) + "```json".length();
+        String example = doc.substring(from, doc.indexOf("```", from));
+
+        NetworkPolicy network = read(example);
+
+        assertThat(network.libraries()).extracting(LenderPolicy::library)
+                .containsExactly("bib-dole", "bib-saint-claude", "bib-champagnole", "bib-morez");
+        assertThat(network.policyFor("bib-morez").lendsLoans()).isFalse();
+    }
+
+    @Test
     void theOpenDefaultLetsEveryoneLendEverythingWithNoLocation() {
         NetworkPolicy open = NetworkPolicy.openDefault();
 
