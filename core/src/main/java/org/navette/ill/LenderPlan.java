@@ -16,6 +16,8 @@ import java.util.Optional;
  * plan.exclusions().get(0);         // Exclusion[library=bib-dole, reason=the requester itself]
  * }</pre>
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param requestId  the request's id
  * @param lenders    the lenders, first to ask first
  * @param exclusions the holding libraries left out, by library code

@@ -3,6 +3,7 @@ package org.navette.ill;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,7 +57,7 @@ public final class LenderPolicy {
         agency = b.agency;
         lendsLoans = b.lendsLoans;
         lendsCopies = b.lendsCopies;
-        materialTypes = Set.copyOf(b.materialTypes);
+        materialTypes = sorted(b.materialTypes);
         loanPeriodDays = b.loanPeriodDays;
         suspendedFrom = b.suspendedFrom;
         suspendedTo = b.suspendedTo;
@@ -67,7 +68,7 @@ public final class LenderPolicy {
         latitude = b.latitude;
         longitude = b.longitude;
         endpoint = b.endpoint;
-        notLoanableStatuses = Set.copyOf(b.notLoanableStatuses);
+        notLoanableStatuses = sorted(b.notLoanableStatuses);
     }
 
     /** A builder for {@code library} starting from {@link NetworkPolicy.Defaults#OPEN}. */
@@ -90,7 +91,7 @@ public final class LenderPolicy {
 
     public boolean lendsCopies() { return lendsCopies; }
 
-    /** The material types it lends, in lower case; empty means all. */
+    /** The material types it lends, in lower case and alphabetical order; empty means all. */
     public Set<String> materialTypes() { return materialTypes; }
 
     public int loanPeriodDays() { return loanPeriodDays; }
@@ -194,7 +195,7 @@ public final class LenderPolicy {
     @Override
     public String toString() {
         return "LenderPolicy[" + library + (agency == null ? "" : ", " + agency) + ", loans=" + lendsLoans
-                + ", copies=" + lendsCopies + (materialTypes.isEmpty() ? "" : ", types=" + new TreeSet<>(materialTypes))
+                + ", copies=" + lendsCopies + (materialTypes.isEmpty() ? "" : ", types=" + materialTypes)
                 + (suspendedFrom == null && suspendedTo == null ? "" : ", suspended " + suspendedFrom + ".." + suspendedTo)
                 + (town == null ? "" : ", " + town) + "]";
     }
@@ -202,6 +203,11 @@ public final class LenderPolicy {
     /** How library codes, material types and statuses are compared across the package: stripped, ignoring case. */
     static String fold(String text) {
         return text.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** An unmodifiable copy in alphabetical order, so reasons and messages list it the same way every run. */
+    static Set<String> sorted(Collection<String> texts) {
+        return Collections.unmodifiableSet(new TreeSet<>(texts));
     }
 
     /** Lower-cased, stripped, non-blank texts; {@code setting} names the list in the error. */

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,9 +72,9 @@ public final class NetworkPolicy {
         public static final Defaults OPEN = new Defaults(true, true, Set.of(), 28, Set.of());
 
         public Defaults {
-            materialTypes = Set.copyOf(LenderPolicy.foldAll("materialTypes", materialTypes));
+            materialTypes = LenderPolicy.sorted(LenderPolicy.foldAll("materialTypes", materialTypes));
             LenderPolicy.checkLoanPeriod(loanPeriodDays);
-            notLoanableStatuses = Set.copyOf(LenderPolicy.foldAll("notLoanableStatuses", notLoanableStatuses));
+            notLoanableStatuses = LenderPolicy.sorted(LenderPolicy.foldAll("notLoanableStatuses", notLoanableStatuses));
         }
     }
 
@@ -84,7 +85,7 @@ public final class NetworkPolicy {
     private NetworkPolicy(Builder b) {
         defaults = b.defaults;
         proximity = b.proximity;
-        libraries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.libraries));
+        libraries = Collections.unmodifiableMap(new LinkedHashMap<>(b.libraries));
     }
 
     /** Everyone lends loans and copies, nobody is located: every library is an equal candidate. */

@@ -118,7 +118,7 @@ public final class Rota {
         String type = request.materialType().orElse(null);
         if (!policy.lendsMaterial(type)) {
             return "does not lend '" + type + "'"
-                    + " (lends only " + String.join(", ", new java.util.TreeSet<>(policy.materialTypes())) + ")";
+                    + " (lends only " + String.join(", ", policy.materialTypes()) + ")";
         }
         if (policy.suspendedOn(today)) {
             return "suspended " + policy.suspendedFrom().map(d -> "from " + d + " ").orElse("")

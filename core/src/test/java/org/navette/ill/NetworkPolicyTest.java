@@ -158,6 +158,11 @@ class NetworkPolicyTest {
         assertThat(e.line()).isEqualTo(3);
         assertThat(e.field()).contains("libaries");
         assertThat(e).hasMessageContaining("known here: proximity, defaults, libraries, comment");
+
+        PolicyFileException place = failure("{\"defaults\": {\"town\": \"Dole\"}}");
+        assertThat(place.field()).contains("defaults.town");
+        assertThat(place).hasMessageContaining("unknown key (known here: lendsLoans, lendsCopies, materialTypes, loanPeriodDays, notLoanableStatuses, comment)");
+        assertThat(failure("{\"libraries\": [{\"library\": \" \"}]}")).hasMessageContaining("libraries[0].library: library must not be blank");
     }
 
     @Test

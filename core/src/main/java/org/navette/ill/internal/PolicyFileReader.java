@@ -10,10 +10,13 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.navette.ill.AgencyId;
 import org.navette.ill.LenderPolicy;
@@ -83,7 +86,7 @@ public final class PolicyFileReader {
         Map<String, Located> defaults = Map.of();
         List<Map<String, Located>> libraries = new ArrayList<>();
         Located librariesAt = null;
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             Located keyAt = here();
@@ -191,7 +194,7 @@ public final class PolicyFileReader {
     }
 
     /** Runs a builder step, turning its validation failure into an error at {@code at}. */
-    private <T> T apply(@Nullable Located at, String field, java.util.function.Supplier<T> step) {
+    private <T> T apply(@Nullable Located at, String field, Supplier<T> step) {
         try {
             return step.get();
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -330,6 +333,6 @@ public final class PolicyFileReader {
         for (int i = 0; i < pairs.length; i += 2) {
             out.put((String) pairs[i], (Kind) pairs[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }
