@@ -1,4 +1,4 @@
-/** Internals of interlending: how a request becomes a citation record. */
+/** Internals of interlending: how a request becomes a citation record, how the policy file is read, how the rota ranks lenders. */
 @NullMarked
 package org.navette.ill.internal;
 
