@@ -15,7 +15,7 @@ import org.navette.ill.iso18626.internal.MessageEncoder;
  * that {@link Iso18626Reader} (and any peer validating against the schema) accepts what it writes.
  *
  * <pre>{@code
- * Iso18626Writer writer = new Iso18626Writer();
+ * Iso18626Writer writer = Iso18626Writer.ofDefaults();
  * String xml = writer.write(Iso18626Message.confirm(incoming, clock.instant(), null));
  * writer.writeTo(message, response.getOutputStream());
  * }</pre>
@@ -24,7 +24,19 @@ import org.navette.ill.iso18626.internal.MessageEncoder;
  */
 public final class Iso18626Writer {
 
-    /** The message as a UTF-8 XML document. */
+    private Iso18626Writer() {
+    }
+
+    /** The writer; it has no settings, the format being fixed by the schema. */
+    public static Iso18626Writer ofDefaults() {
+        return new Iso18626Writer();
+    }
+
+    /**
+     * The message as a UTF-8 XML document.
+     *
+     * @throws IllegalArgumentException if a text holds a character XML 1.0 cannot carry, naming the element
+     */
     public String write(Iso18626Message message) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(2048);
         writeTo(message, bytes);
@@ -34,7 +46,9 @@ public final class Iso18626Writer {
     /**
      * Writes the message to {@code out} in UTF-8; {@code out} is flushed, not closed.
      *
-     * @throws Iso18626Exception if {@code out} fails while writing
+     * @throws IllegalArgumentException if a text holds a character XML 1.0 cannot carry (a control
+     *                                  character pasted into a note), naming the element
+     * @throws Iso18626Exception        if {@code out} fails while writing
      */
     public void writeTo(Iso18626Message message, OutputStream out) {
         Objects.requireNonNull(message, "message");

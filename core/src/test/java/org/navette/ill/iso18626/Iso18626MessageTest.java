@@ -71,7 +71,7 @@ class Iso18626MessageTest {
         assertThat(r.header().requestingAgencyRequestId()).isEqualTo("req-17");
         assertThat(r.toIllRequest()).isEqualTo(ill);
         Iso18626Reader reader = Iso18626Reader.ofDefaults();
-        assertThat(((Request) reader.read(new Iso18626Writer().write(r))).toIllRequest()).isEqualTo(ill);
+        assertThat(((Request) reader.read(Iso18626Writer.ofDefaults().write(r))).toIllRequest()).isEqualTo(ill);
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.navette.ill.SupplierStatus;
 
 class Iso18626ReaderTest {
     private final Iso18626Reader reader = Iso18626Reader.ofDefaults();
-    private final Iso18626Writer writer = new Iso18626Writer();
+    private final Iso18626Writer writer = Iso18626Writer.ofDefaults();
 
     private static Path fixture(String name) {
         try {

@@ -1,17 +1,18 @@
 package org.navette.ill.iso18626;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class Iso18626WriterTest {
     private final Iso18626Reader reader = Iso18626Reader.ofDefaults();
-    private final Iso18626Writer writer = new Iso18626Writer();
+    private final Iso18626Writer writer = Iso18626Writer.ofDefaults();
 
     static List<Iso18626Message> everyKind() {
         return Samples.everyKind();
@@ -37,6 +38,15 @@ class Iso18626WriterTest {
                 .contains("<ill:timestamp>2026-12-07T08:00:00.123456789Z</ill:timestamp>")
                 .contains("<ill:answerYesNo>N</ill:answerYesNo>")
                 .contains("<ill:sentToPatron>true</ill:sentToPatron>");
+    }
+
+    @Test
+    void aControlCharacterInANoteIsRefusedNamingTheElement() {
+        RequestingAgencyMessage m = new RequestingAgencyMessage(Samples.header(), RequestingAgencyMessage.Action.NOTIFICATION,
+                "copied from a form\u000b");
+
+        assertThatThrownBy(() -> writer.write(m)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("note holds character U+000B at index 18, which XML 1.0 cannot carry");
     }
 
     @Test

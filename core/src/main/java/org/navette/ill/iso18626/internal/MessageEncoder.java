@@ -233,10 +233,26 @@ public final class MessageEncoder {
         if (value == null) {
             return;
         }
+        requireXmlChars(name, value);
         indent();
         out.writeStartElement(PREFIX, name, NS);
         out.writeCharacters(value);
         out.writeEndElement();
+    }
+
+    /**
+     * StAX writes control characters as they are, giving a document no parser (nor the peer) accepts:
+     * refused here, where the element can still be named.
+     */
+    private static void requireXmlChars(String element, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean legal = c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
+            if (!legal) {
+                throw new IllegalArgumentException(element + " holds character U+" + String.format("%04X", (int) c)
+                        + " at index " + i + ", which XML 1.0 cannot carry");
+            }
+        }
     }
 
     private void indent() throws XMLStreamException {
