@@ -1,5 +1,6 @@
 package org.navette.ill;
 
+import java.time.Instant;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +24,15 @@ public record RequesterEvent(String requestId, AgencyId requester, RequesterActi
 
     public static RequesterEvent of(String requestId, AgencyId requester, RequesterAction action, String messageId) {
         return new RequesterEvent(requestId, requester, action, messageId, null);
+    }
+
+    /**
+     * An identity for a message that has no explicit id, shaped like
+     * {@link SupplierEvent#messageId(AgencyId, Instant, SupplierStatus)}: its sender, its ISO header
+     * {@code timestamp} and its action ({@code ISIL:FR-9|2026-12-07T08:00:00Z|Cancel}).
+     */
+    public static String messageId(AgencyId requester, Instant headerTimestamp, RequesterAction action) {
+        return requester + "|" + headerTimestamp + "|" + action.code();
     }
 
     @Override
