@@ -80,13 +80,29 @@ final class CsvText {
      * and line breaks. Blank lines are skipped. A quote left open to the end of the input is
      * reported on the line it opened, and reading starts again on the next physical line, so one
      * stray quote costs one line rather than the rest of the file. A quote inside an unquoted field
-     * is kept as a literal character (spreadsheets write {@code 12" single} that way).
+     * is kept as a literal character (spreadsheets write {@code 12" single} that way). A quoted value
+     * running over several lines is kept when its record has the header's number of fields; when it
+     * has another, the quote was a stray one swallowing the lines after it, and it costs one line too.
      */
+    /**
+     * One field as RFC 4180 writes it: quoted (inner quotes doubled) when it holds a comma, a quote
+     * or a line break, or starts with a character a spreadsheet would take for a formula.
+     */
+    static String quote(String field) {
+        boolean formula = !field.isEmpty() && "=+-@".indexOf(field.charAt(0)) >= 0;
+        if (!formula && field.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
+            return field;
+        }
+        // a leading apostrophe stops a spreadsheet from evaluating a field that came from a request
+        return "\"" + (formula ? "'" : "") + field.replace("\"", "\"\"") + "\"";
+    }
+
     static List<Row> rows(String text) {
         List<Row> rows = new ArrayList<>();
         int n = text.length();
         int pos = 0;
         int line = 1;
+        int expected = -1;
         while (pos < n) {
             int startPos = pos;
             int startLine = line;
@@ -94,6 +110,7 @@ final class CsvText {
             StringBuilder field = new StringBuilder();
             String error = null;
             boolean quotedAny = false;
+            int spanningColumn = 0;
             boolean endOfRecord = false;
             while (!endOfRecord) {
                 field.setLength(0);
@@ -116,6 +133,7 @@ final class CsvText {
                         }
                         if (c == '\n') {
                             line++;
+                            spanningColumn = column;
                         }
                         if (c == '\r' && pos + 1 < n && text.charAt(pos + 1) == '\n') {
                             pos++; // a CRLF inside quotes is kept as one line break
@@ -159,11 +177,25 @@ final class CsvText {
                 line++;
                 endOfRecord = true;
             }
+
             if ("".equals(error)) {
                 continue; // the unterminated quote is already recorded
             }
             if (error == null && !quotedAny && fields.size() == 1 && fields.get(0).isBlank()) {
                 continue; // a blank line
+            }
+            if (spanningColumn > 0 && expected > 0 && (error != null || fields.size() != expected)) {
+                // a value over several lines that leaves the record with the wrong number of fields is a
+                // stray quote swallowing the lines after it: report its line and read the next ones
+                rows.add(new Row(startLine, fields.subList(0, spanningColumn - 1), "unterminated quote: the quote opening field " + spanningColumn
+                        + " runs on to line " + (line - 1) + " and leaves " + fields.size() + " fields instead of " + expected
+                        + "; read as a stray quote"));
+                pos = nextLine(text, startPos);
+                line = startLine + 1;
+                continue;
+            }
+            if (expected < 0) {
+                expected = fields.size();
             }
             rows.add(new Row(startLine, fields, error));
         }

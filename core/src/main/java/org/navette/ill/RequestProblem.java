@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the request's id when the line gave one, else null
  * @param message   what is wrong and what was done about it
  * @param rejected  whether the line yielded no request
+ * @param source    the file, when a batch is read from several (a folder); else null
  */
-public record RequestProblem(int line, @Nullable String requestId, String message, boolean rejected) {
+public record RequestProblem(int line, @Nullable String requestId, String message, boolean rejected, @Nullable String source) {
     public RequestProblem {
         Objects.requireNonNull(message, "message");
         if (line < 1) {
@@ -27,8 +28,23 @@ public record RequestProblem(int line, @Nullable String requestId, String messag
         }
     }
 
+    /** A problem of a batch read from one file. */
+    public RequestProblem(int line, @Nullable String requestId, String message, boolean rejected) {
+        this(line, requestId, message, rejected, null);
+    }
+
+    /** The same problem, said to be in {@code file}. */
+    public RequestProblem in(String file) {
+        return new RequestProblem(line, requestId, message, rejected, file);
+    }
+
+    /** Where: {@code line 7}, or {@code requests-2.csv line 7}. */
+    public String where() {
+        return (source == null ? "" : source + " ") + "line " + line;
+    }
+
     @Override
     public String toString() {
-        return "line " + line + (requestId == null ? "" : " (" + requestId + ")") + ": " + message;
+        return where() + (requestId == null ? "" : " (" + requestId + ")") + ": " + message;
     }
 }

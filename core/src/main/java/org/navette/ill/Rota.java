@@ -70,6 +70,41 @@ public final class Rota {
      * the first lender, if any, is counted as assigned for the plans that follow.
      */
     public synchronized LenderPlan plan(IllRequest request, Map<String, List<Holding>> holdingsByLibrary, LocalDate today) {
+        LenderPlan plan = order(request, holdingsByLibrary, today);
+        plan.first().ifPresent(l -> assigned.merge(LenderPolicy.fold(l.library()), 1, Integer::sum));
+        return plan;
+    }
+
+    /**
+     * The plan of a request planned before (a batch run again after it stopped half way): the
+     * lenders in the order {@code recorded} (the rota the state keeps), each with the reason it has
+     * today, and its first lender counted as assigned, as the first run counted it. So the requests
+     * planned after it get the lenders an uninterrupted run would have given them.
+     */
+    public synchronized LenderPlan replay(IllRequest request, Map<String, List<Holding>> holdingsByLibrary,
+                                          List<AgencyId> recorded, LocalDate today) {
+        LenderPlan fresh = order(request, holdingsByLibrary, today);
+        Map<AgencyId, LenderPlan.Lender> byAgency = new HashMap<>();
+        fresh.lenders().forEach(l -> byAgency.put(l.agency(), l));
+        List<LenderPlan.Lender> lenders = new ArrayList<>();
+        for (AgencyId a : recorded) {
+            LenderPlan.Lender now = byAgency.get(a);
+            if (now == null) {
+                Optional<LenderPolicy> p = network.policyOf(a);
+                now = new LenderPlan.Lender(p.map(LenderPolicy::library).orElse(a.value()), a,
+                        p.flatMap(LenderPolicy::endpoint), "kept from the rota recorded before");
+            }
+            lenders.add(now);
+        }
+        if (!lenders.isEmpty()) {
+            assigned.merge(LenderPolicy.fold(lenders.get(0).library()), 1, Integer::sum);
+        }
+        List<LenderPlan.Exclusion> exclusions = fresh.exclusions().stream()
+                .filter(x -> lenders.stream().noneMatch(l -> l.library().equals(x.library()))).toList();
+        return new LenderPlan(request.id(), lenders, exclusions);
+    }
+
+    private LenderPlan order(IllRequest request, Map<String, List<Holding>> holdingsByLibrary, LocalDate today) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(holdingsByLibrary, "holdingsByLibrary");
         Objects.requireNonNull(today, "today");
@@ -90,11 +125,7 @@ public final class Rota {
         }
         candidates.sort(ORDER);
         exclusions.sort(Comparator.comparing(LenderPlan.Exclusion::library, LIBRARY_ORDER));
-        List<LenderPlan.Lender> lenders = candidates.stream().map(Candidate::lender).toList();
-        if (!lenders.isEmpty()) {
-            assigned.merge(LenderPolicy.fold(lenders.get(0).library()), 1, Integer::sum);
-        }
-        return new LenderPlan(request.id(), lenders, exclusions);
+        return new LenderPlan(request.id(), candidates.stream().map(Candidate::lender).toList(), exclusions);
     }
 
     /** How many plans of this rota so far had {@code library} as first lender. */
