@@ -132,6 +132,11 @@ public record Request(Header header, BibliographicInfo bibliographicInfo, @Nulla
         return new Request(header, bib, noPublication ? null : pub, service);
     }
 
+    /** The same request under another header: re-addressed to the next lender, re-timestamped. */
+    public Request withHeader(Header newHeader) {
+        return new Request(newHeader, bibliographicInfo, publicationInfo, serviceInfo);
+    }
+
     /**
      * This request as the value matching and the lifecycle use: {@code requestingAgencyRequestId} is
      * its id, the header's requesting agency its requester, the year the first four digits of
