@@ -56,16 +56,8 @@ import picocli.CommandLine.Parameters;
         description = "Builds, harvests, searches and exports a union catalogue of member libraries' records.",
         subcommands = {CatalogueCommand.Build.class, CatalogueCommand.Harvest.class, CatalogueCommand.Search.class,
                 CatalogueCommand.Stats.class, CatalogueCommand.Export.class, CatalogueCommand.Remove.class})
-final class CatalogueCommand implements Runnable {
+final class CatalogueCommand extends CommandGroup {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** Where the catalogue is: one of a data directory (default), a Solr URL, or ZooKeeper + collection. */
     static final class StoreOptions {
@@ -121,28 +113,9 @@ final class CatalogueCommand implements Runnable {
         return CatalogueStore.open(store.location());
     }
 
-    abstract static class StoreCommand implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    abstract static class StoreCommand extends CommandGroup.Leaf implements Callable<Integer> {
         @CommandLine.Mixin
         StoreArgs storeArgs = new StoreArgs();
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        PrintWriter err() {
-            return spec.commandLine().getErr();
-        }
-
-        String name() {
-            return spec.qualifiedName();
-        }
-
-        CommandLine.ParameterException usage(String message) {
-            return new CommandLine.ParameterException(spec.commandLine(), message.replace('\n', ' '));
-        }
 
         @Override
         public final Integer call() {

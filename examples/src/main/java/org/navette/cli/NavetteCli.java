@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             "  2  usage error: unknown option, bad value, missing or unreadable file",
             "  3  a record file holds no readable record (empty, random bytes, text that is not MARC)"},
         subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, DedupCommand.class,
-                OpacCheckCommand.class, SruExplainCommand.class, SearchCommand.class, CatalogueCommand.class})
+                OpacCheckCommand.class, SruExplainCommand.class, SearchCommand.class, CatalogueCommand.class,
+                IllCommand.class})
 public final class NavetteCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
