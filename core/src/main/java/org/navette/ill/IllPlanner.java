@@ -59,7 +59,7 @@ public final class IllPlanner {
 
     /**
      * Plans every request of {@code batch}, telling {@code progress} about each as it is done. The
-     * plan keeps the input's order: read requests and rejected rows by their line.
+     * plan lists the requests read, in input order, then the rows rejected while reading, by line.
      */
     public IllPlan plan(RequestBatch batch, Consumer<PlannedRequest> progress) {
         List<PlannedRequest> out = new ArrayList<>(batch.requests().size() + batch.rejected().size());

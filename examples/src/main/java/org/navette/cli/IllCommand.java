@@ -204,7 +204,7 @@ final class IllCommand extends CommandGroup {
                     bar.clear();
                 }
                 if (isoDir != null) {
-                    int written = RequestFiles.writeRequestMessages(plan, isoDir, Instant.now());
+                    int written = RequestFiles.writeRequestMessages(plan, isoDir, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
                     err().println(written + " ISO 18626 request messages in " + isoDir);
                 }
                 writePlan(plan);

@@ -118,7 +118,8 @@ public final class RequestFiles {
 
     /**
      * Writes one {@code request} message per matched request of {@code plan}, from its requester to
-     * its first lender, as {@code DIR/ID.xml} (characters a file name cannot hold replaced).
+     * its first lender, as {@code DIR/ID.xml} (characters a file name cannot hold replaced). The
+     * lender's own record of the work goes in {@code supplierUniqueRecordId} when the request named none.
      *
      * @return the number of messages written
      */
@@ -131,8 +132,13 @@ public final class RequestFiles {
                 if (p.status() != PlannedRequest.Status.MATCHED) {
                     continue;
                 }
-                IllRequest r = p.match().orElseThrow().request();
+                IllRequest asked = p.match().orElseThrow().request();
                 LenderPlan.Lender first = p.firstLender().orElseThrow();
+                // the lender's own record id tells its staff exactly which record to pull
+                IllRequest r = p.match().orElseThrow().work().flatMap(w -> w.members().stream()
+                                .filter(m -> m.source().origin().equals(first.library())).findFirst())
+                        .filter(m -> asked.supplierUniqueRecordId().isEmpty())
+                        .map(m -> asked.toBuilder().supplierUniqueRecordId(m.source().recordId()).build()).orElse(asked);
                 AgencyId requester = r.requester().orElseThrow(() -> new IllegalStateException("planned without a requester: " + r.id()));
                 Files.writeString(dir.resolve(fileName(r.id())), writer.write(Request.of(r, requester, first.agency(), now)),
                         StandardCharsets.UTF_8);

@@ -22,6 +22,9 @@ import org.navette.ill.PlannedRequest;
 import org.navette.ill.RequestBatch;
 import org.navette.ill.RequestMatch;
 import org.navette.ill.RequestProblem;
+import org.navette.model.BibRecord;
+import org.navette.model.RecordFormat;
+import org.navette.model.RecordSource;
 
 /** A folder of mixed request files read with each broken file costing only itself; plans written as request messages. */
 class RequestFilesTest {
@@ -66,7 +69,9 @@ class RequestFilesTest {
         AgencyId dole = AgencyId.parse("ISIL:FR-39198");
         AgencyId lons = AgencyId.parse("ISIL:FR-39300");
         IllRequest r = IllRequest.builder("req/7 é").title("Germinal").author("Zola, Émile").year(1885).requester(dole).build();
-        RequestMatch m = new RequestMatch(r, RequestMatch.Status.MATCHED, Optional.of(new RequestMatch.Work("c1", List.of(), "Germinal")),
+        RequestMatch m = new RequestMatch(r, RequestMatch.Status.MATCHED, Optional.of(new RequestMatch.Work("c1", List.of(
+                        BibRecord.builder(new RecordSource("dole", "0007"), RecordFormat.MARC21).titleProper("Germinal").build(),
+                        BibRecord.builder(new RecordSource("lons", "0042"), RecordFormat.MARC21).titleProper("Germinal").build()), "Germinal")),
                 0.97, "identifier", List.of());
         LenderPlan lenders = new LenderPlan(r.id(), List.of(new LenderPlan.Lender("lons", lons, Optional.empty(), "same department")), List.of());
         PlannedRequest matched = new PlannedRequest(r.id(), PlannedRequest.Status.MATCHED, Optional.of(m), Optional.of(lenders), List.of(), "ok");
@@ -89,5 +94,7 @@ class RequestFilesTest {
         assertThat(sent.header().requestingAgencyId()).isEqualTo(dole);
         assertThat(sent.toIllRequest().title()).contains("Germinal");
         assertThat(sent.toIllRequest().year()).contains(1885);
+        // the lender's own record of the work is named for its staff
+        assertThat(sent.bibliographicInfo().supplierUniqueRecordId()).isEqualTo("0042");
     }
 }
