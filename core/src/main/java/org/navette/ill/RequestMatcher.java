@@ -148,10 +148,23 @@ public final class RequestMatcher {
             out.add(ids);
         }
         Optional<String> title = r.title().map(RequestMatcher::searchWords).filter(t -> !t.isBlank());
+        // a body's name has no surname to search by: its title words carry the search
+        Optional<String> surname = r.author().filter(a -> !Citations.looksCorporate(a.split(";")[0].strip()))
+                .map(RequestMatcher::surname).filter(s -> !s.isBlank());
         if (title.isPresent()) {
             Query q = Query.title(title.get());
-            Optional<String> surname = r.author().map(RequestMatcher::surname).filter(s -> !s.isBlank());
             out.add(surname.isPresent() ? q.and(Query.author(surname.get())) : q);
+            // a typo or a word the target does not index empties the query of every word: its two
+            // longest words, either of them, still find the work (the matcher then judges)
+            List<String> longest = new ArrayList<>(List.of(title.get().split(" ")));
+            longest.sort(java.util.Comparator.comparingInt(String::length).reversed());
+            if (longest.size() > 1) {
+                Query either = Query.title(longest.get(0)).or(Query.title(longest.get(1)));
+                out.add(surname.isPresent() ? either.and(Query.author(surname.get())) : either);
+            }
+        }
+        if (surname.isPresent() && surname.get().length() > 2) {
+            out.add(Query.author(surname.get()));
         }
         return out;
     }
@@ -160,7 +173,9 @@ public final class RequestMatcher {
     private static String searchWords(String title) {
         int colon = title.indexOf(':');
         String proper = colon > 0 ? title.substring(0, colon) : title;
-        return proper.replaceAll("[\\p{Punct}«»“”‘’]", " ").replaceAll("\\s+", " ").strip();
+        // one-letter words ("Danton's" split at its apostrophe, "I'M") are not indexed by every target
+        return proper.replaceAll("[\\p{Punct}«»“”‘’]", " ").replaceAll("(?U)(^|\\s)\\w(?=\\s|$)", " ")
+                .replaceAll("\\s+", " ").strip();
     }
 
     /** The surname of "Surname, Forename" or of "Forename Surname". */

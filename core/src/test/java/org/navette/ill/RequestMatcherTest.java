@@ -127,4 +127,25 @@ class RequestMatcherTest {
         assertThat(precision).isGreaterThanOrEqualTo(0.98);
         assertThat(recall).isGreaterThanOrEqualTo(0.85);
     }
+
+    @Test
+    void aFederatedSearchFallsBackToTheLongestTitleWordsThenTheAuthorAndNeverSearchesABodyBySurname() {
+        List<org.navette.query.Query> typo = RequestMatcher.queries(IllRequest.builder("r").title("Reconsrtuction tomography in radiology")
+                .author("Ter-Pogossian, Michel").build());
+        assertThat(typo).hasSize(3);
+        assertThat(typo.get(1).toString()).contains("Reconsrtuction", "tomography").doesNotContain("radiology");
+        assertThat(typo.get(2).toString()).contains("Ter-Pogossian").doesNotContain("tomography");
+        // one-letter words split off by an apostrophe are not searched
+        assertThat(RequestMatcher.queries(IllRequest.builder("r").title("Danton's death").build()).get(0).toString())
+                .contains("Danton death");
+        List<org.navette.query.Query> body = RequestMatcher.queries(IllRequest.builder("r").title("A plan for college computers")
+                .author("Washington (State). State Board for Community College Education").build());
+        assertThat(body).hasSize(2).allSatisfy(q -> assertThat(q.toString()).doesNotContain("Education"));
+        assertThat(org.navette.ill.internal.Citations.looksCorporate("Workshop on Standards for Image Pattern Recognition")).isTrue();
+        assertThat(org.navette.ill.internal.Citations.looksCorporate("United States. Office of Education")).isTrue();
+        assertThat(org.navette.ill.internal.Citations.looksCorporate("FEDLINK (Network)")).isTrue();
+        assertThat(org.navette.ill.internal.Citations.looksCorporate("W. Chapman")).isFalse();
+        assertThat(org.navette.ill.internal.Citations.looksCorporate("Victor Hugo")).isFalse();
+        assertThat(org.navette.ill.internal.Citations.looksCorporate("Institut national de la statistique, France")).isFalse();
+    }
 }

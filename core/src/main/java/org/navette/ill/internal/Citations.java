@@ -42,7 +42,8 @@ public final class Citations {
         r.author().ifPresent(a -> {
             for (String name : a.split("\\s*;\\s*")) {
                 if (!name.isBlank()) {
-                    b.addAuthor(Author.personal(invertedName(name.strip())));
+                    String n = name.strip();
+                    b.addAuthor(looksCorporate(n) ? Author.corporate(n) : Author.personal(invertedName(n)));
                 }
             }
         });
@@ -71,6 +72,22 @@ public final class Citations {
      * are typed is forename first); a name with a comma is already inverted, and one with a period
      * or a digit ("France. Laws", "Louis XIV", "Pius 1909-") or over four words is left as sent.
      */
+    /**
+     * Whether a name a request gives is a body's rather than a person's: uninverted (no comma) and
+     * either long ("Workshop on Standards for Image Pattern Recognition"), qualified
+     * ("FEDLINK (Network)") or in parts ("United States. Office of Education"; an initial's period,
+     * "W. Chapman", does not count). Catalogues head those as corporate names (110/710, 710/711),
+     * whole; read as a person's, their last word would pass for a surname and never match.
+     */
+    public static boolean looksCorporate(String name) {
+        if (name.indexOf(',') >= 0) {
+            return false;
+        }
+        return name.split("\\s+").length > 4 || name.indexOf('(') >= 0 || PARTS.matcher(name).find();
+    }
+
+    private static final java.util.regex.Pattern PARTS = java.util.regex.Pattern.compile("\\p{L}{3,}\\. \\p{Lu}");
+
     static String invertedName(String name) {
         if (name.indexOf(',') >= 0 || name.indexOf('.') >= 0 || name.matches(".*\\d.*")) {
             return name;
