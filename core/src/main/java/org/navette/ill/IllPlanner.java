@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Planning is resumable: a request the store already holds keeps the rota recorded for it, and
  * its first lender counts as assigned again, so a batch killed half way and run again plans the
- * rest exactly as one uninterrupted run would have.
+ * rest exactly as one uninterrupted run would have. Requests are recorded {@value #CHUNK} per
+ * transaction; those of a chunk a crash cut off are simply planned again, to the same rotas.
  *
  * <pre>{@code
  * try (IllStateStore state = IllStateStore.openIn(Path.of("batch-2026-12"))) {
@@ -30,6 +31,8 @@ import org.jspecify.annotations.Nullable;
 public final class IllPlanner {
     /** The requester recorded for a request that names none, when the builder was given none. */
     public static final AgencyId UNKNOWN_REQUESTER = new AgencyId(AgencyId.LOCAL, "unknown");
+    /** Requests recorded per transaction: one disk sync per chunk, and at most a chunk to plan again after a crash. */
+    static final int CHUNK = 200;
 
     private final RequestMatcher matcher;
     private final Rota rota;
@@ -63,11 +66,16 @@ public final class IllPlanner {
      */
     public IllPlan plan(RequestBatch batch, Consumer<PlannedRequest> progress) {
         List<PlannedRequest> out = new ArrayList<>(batch.requests().size() + batch.rejected().size());
+        List<IllStateStore.Planned> pending = new ArrayList<>();
         for (IllRequest r : batch.requests()) {
-            PlannedRequest p = plan(r, batch.problemsFor(r.id()));
+            PlannedRequest p = plan(r, batch.problemsFor(r.id()), pending);
+            if (pending.size() >= CHUNK) {
+                flush(pending);
+            }
             progress.accept(p);
             out.add(p);
         }
+        flush(pending);
         for (RequestProblem rejected : batch.rejected()) {
             PlannedRequest p = PlannedRequest.invalid(rejected);
             progress.accept(p);
@@ -78,10 +86,21 @@ public final class IllPlanner {
 
     /** Plans one request. */
     public PlannedRequest plan(IllRequest request) {
-        return plan(request, List.of());
+        List<IllStateStore.Planned> pending = new ArrayList<>(1);
+        PlannedRequest p = plan(request, List.of(), pending);
+        flush(pending);
+        return p;
     }
 
-    private PlannedRequest plan(IllRequest request, List<RequestProblem> problems) {
+    /** Records what is pending in one transaction. */
+    private void flush(List<IllStateStore.Planned> pending) {
+        if (state != null && !pending.isEmpty()) {
+            state.planAll(pending, batchId);
+        }
+        pending.clear();
+    }
+
+    private PlannedRequest plan(IllRequest request, List<RequestProblem> problems, List<IllStateStore.Planned> pending) {
         AgencyId requester = request.requester().orElse(defaultRequester);
         IllRequest asked = request.requester().isPresent() ? request : request.toBuilder().requester(requester).build();
         Optional<TrackedRequest> known = state == null ? Optional.empty() : state.get(request.id());
@@ -106,8 +125,8 @@ public final class IllPlanner {
         if (state != null) {
             List<AgencyId> agencies = planned.lenders().map(l -> l.lenders().stream().map(LenderPlan.Lender::agency).toList())
                     .orElse(List.of());
-            state.plan(request.id(), requester, planned.status() == PlannedRequest.Status.MATCHED ? planned.clusterId().orElse(null) : null,
-                    agencies, batchId);
+            pending.add(new IllStateStore.Planned(request.id(), requester,
+                    planned.status() == PlannedRequest.Status.MATCHED ? planned.clusterId().orElse(null) : null, agencies));
         }
         return planned;
     }

@@ -136,28 +136,70 @@ public final class IllStateStore implements AutoCloseable {
      */
     public synchronized boolean plan(String requestId, AgencyId requester, @Nullable String clusterId, List<AgencyId> lenders,
             String batchId) {
-        return inTransaction("plan " + requestId, () -> {
-            Optional<TrackedRequest> existing = read(requestId, true);
-            if (existing.isPresent()) {
-                TrackedRequest t = existing.get();
-                if (!t.requester().equals(requester) || !t.rota().equals(lenders) || !Objects.equals(t.clusterId(), clusterId)) {
-                    throw new IllStateException("interlending state " + url + ": request " + requestId
-                            + " is already planned for " + t.requester() + " with rota " + t.rota() + "; not replanned");
-                }
-                return false;
+        return inTransaction("plan " + requestId, () -> planOne(new Planned(requestId, requester, clusterId, lenders), batchId));
+    }
+
+    /**
+     * One request to record as planned: see {@link #plan}.
+     *
+     * @param clusterId the matched work, or null
+     * @param lenders   the rota; empty records the request as {@link RequestState#UNMATCHED}
+     */
+    public record Planned(String requestId, AgencyId requester, @Nullable String clusterId, List<AgencyId> lenders) {
+        public Planned {
+            Objects.requireNonNull(requestId, "requestId");
+            Objects.requireNonNull(requester, "requester");
+            lenders = List.copyOf(lenders);
+        }
+    }
+
+    /**
+     * Records many planned requests in one transaction: all of them or, when one conflicts with what
+     * is recorded, none. A batch planner commits a few hundred at a time, so a disk that syncs every
+     * commit costs one sync per chunk instead of one per request; a chunk lost to a crash is planned
+     * again, identically, when the batch is run again.
+     *
+     * @return how many were new
+     * @throws IllStateException when one exists with a different requester or rota (nothing is recorded then)
+     */
+    public synchronized int planAll(List<Planned> requests, String batchId) {
+        if (requests.isEmpty()) {
+            return 0;
+        }
+        return inTransaction("plan " + requests.size() + " requests", () -> {
+            int fresh = 0;
+            for (Planned p : requests) {
+                fresh += planOne(p, batchId) ? 1 : 0;
             }
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ill_request (request_id, requester, cluster_id,"
-                    + " batch_id, rota, lender_index, state, version) VALUES (?, ?, ?, ?, ?, 0, ?, 0)")) {
-                ps.setString(1, requestId);
-                ps.setString(2, requester.toString());
-                ps.setString(3, clusterId);
-                ps.setString(4, batchId);
-                ps.setString(5, String.join("\n", lenders.stream().map(AgencyId::toString).toList()));
-                ps.setString(6, (lenders.isEmpty() ? RequestState.UNMATCHED : RequestState.PLANNED).name());
-                ps.executeUpdate();
-            }
-            return true;
+            return fresh;
         });
+    }
+
+    private boolean planOne(Planned p, String batchId) throws SQLException {
+        String requestId = p.requestId();
+        AgencyId requester = p.requester();
+        @Nullable String clusterId = p.clusterId();
+        List<AgencyId> lenders = p.lenders();
+        Optional<TrackedRequest> existing = read(requestId, true);
+        if (existing.isPresent()) {
+            TrackedRequest t = existing.get();
+            if (!t.requester().equals(requester) || !t.rota().equals(lenders) || !Objects.equals(t.clusterId(), clusterId)) {
+                throw new IllStateException("interlending state " + url + ": request " + requestId
+                        + " is already planned for " + t.requester() + " with rota " + t.rota() + "; not replanned");
+            }
+            return false;
+        }
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ill_request (request_id, requester, cluster_id,"
+                + " batch_id, rota, lender_index, state, version) VALUES (?, ?, ?, ?, ?, 0, ?, 0)")) {
+            ps.setString(1, requestId);
+            ps.setString(2, requester.toString());
+            ps.setString(3, clusterId);
+            ps.setString(4, batchId);
+            ps.setString(5, String.join("\n", lenders.stream().map(AgencyId::toString).toList()));
+            ps.setString(6, (lenders.isEmpty() ? RequestState.UNMATCHED : RequestState.PLANNED).name());
+            ps.executeUpdate();
+        }
+        return true;
     }
 
     /** Applies one event in one transaction; see {@link Applied}. */

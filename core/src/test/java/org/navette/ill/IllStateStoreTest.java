@@ -29,6 +29,15 @@ class IllStateStoreTest {
                     .isInstanceOf(IllStateException.class).hasMessageContaining("already planned");
             assertThat(s.plan("r2", REQUESTER, null, List.of(), "b")).isTrue();
             assertThat(s.get("r2").orElseThrow().state()).isEqualTo(RequestState.UNMATCHED);
+
+            // a chunk is recorded whole or not at all
+            List<IllStateStore.Planned> chunk = List.of(new IllStateStore.Planned("r3", REQUESTER, "c3", List.of(A)),
+                    new IllStateStore.Planned("r1", REQUESTER, "c1", List.of(B)));
+            assertThatThrownBy(() -> s.planAll(chunk, "b")).isInstanceOf(IllStateException.class).hasMessageContaining("r1");
+            assertThat(s.get("r3")).isEmpty();
+            assertThat(s.planAll(List.of(new IllStateStore.Planned("r3", REQUESTER, "c3", List.of(A)),
+                    new IllStateStore.Planned("r1", REQUESTER, "c1", List.of(A, B))), "b")).isEqualTo(1);
+            assertThat(s.get("r3").orElseThrow().state()).isEqualTo(RequestState.PLANNED);
         }
     }
 
