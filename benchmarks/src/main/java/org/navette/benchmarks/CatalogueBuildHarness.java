@@ -67,6 +67,19 @@ public final class CatalogueBuildHarness {
     }
 
     private void run(int records, int libraries, Path dir, boolean raw) throws IOException {
+        loadBase();
+        System.out.printf(Locale.ROOT, "%d base records; %d records for %d libraries + %d for the re-exporting one; %d cores, max heap %d MiB%n",
+                base.size(), records, libraries, REEXPORT, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        List<Path> files = generate(dir, records, libraries);
+        Path reexport = files.get(files.size() - 1);
+        Path changed = dir.resolve("reexport-changed.mrc");
+        writeChanged(reexport, changed);
+        build(files, dir, raw);
+    }
+
+    /** The base records the generator copies: the sample files' records with a title and a control number. */
+    void loadBase() throws IOException {
         for (String f : FILES) {
             try (InputStream in = CatalogueBuildHarness.class.getResourceAsStream(f)) {
                 // decoded to Unicode (MARC-8 included), so that the generated UTF-8 files say what they hold
@@ -79,14 +92,10 @@ public final class CatalogueBuildHarness {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%d base records; %d records for %d libraries + %d for the re-exporting one; %d cores, max heap %d MiB%n",
-                base.size(), records, libraries, REEXPORT, Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() >> 20);
-        List<Path> files = generate(dir, records, libraries);
-        Path reexport = files.get(files.size() - 1);
-        Path changed = dir.resolve("reexport-changed.mrc");
-        writeChanged(reexport, changed);
+    }
 
+    private void build(List<Path> files, Path dir, boolean raw) throws IOException {
+        Path changed = dir.resolve("reexport-changed.mrc");
         Path data = dir.resolve("catalogue");
         resetPeaks();
         long t0 = System.nanoTime();
@@ -164,8 +173,13 @@ public final class CatalogueBuildHarness {
         }
     }
 
-    /** One file per library, the last the re-exporting library's {@value #REEXPORT} records. */
-    private List<Path> generate(Path dir, int records, int libraries) throws IOException {
+    /**
+     * One file per library ({@code libN.mrc}), the last the re-exporting library's {@value #REEXPORT}
+     * records ({@code reexport.mrc}); needs {@link #loadBase()} first. The ground truth: the copies of
+     * work {@code w} have the 001 {@code L<lib>-<w>} (and {@code R-<w>} in the re-export), a file's
+     * records in increasing work order, at most one copy of a work per library.
+     */
+    List<Path> generate(Path dir, int records, int libraries) throws IOException {
         Files.createDirectories(dir);
         List<Path> paths = new ArrayList<>();
         List<MarcStreamWriter> writers = new ArrayList<>();
@@ -292,7 +306,7 @@ public final class CatalogueBuildHarness {
         return sum >> 20;
     }
 
-    private static long sizeMiB(Path dir) throws IOException {
+    static long sizeMiB(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() >> 20;
         }
