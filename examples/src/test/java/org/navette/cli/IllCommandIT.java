@@ -139,6 +139,19 @@ class IllCommandIT {
         assertThat(lines.get(2)).startsWith("q2,matched,").contains(",lons,");
         assertThat(lines.get(3)).startsWith("q3,unmatched,");
         assertThat(lines.get(4)).startsWith("q4,invalid,");
+        // the same batch as JSON (a second state, so nothing is replanned): summary, candidates, lenders, exclusions
+        assertThat(run("ill", "match", "--data-dir", data, "--requests", requests.toString(), "--policies", policy.toString(),
+                "--state", dir.resolve("batch-json").toString(), "--json")).as(err.toString()).isZero();
+        JsonNode json = JSON.readTree(out.toString());
+        assertThat(json.get("summary").get("matched").asInt()).isEqualTo(2);
+        assertThat(json.get("summary").get("invalid").asInt()).isEqualTo(1);
+        assertThat(json.get("requests")).hasSize(4);
+        JsonNode q1 = json.get("requests").get(0);
+        assertThat(q1.get("lenders").get(0).get("library").asText()).isEqualTo("lons");
+        assertThat(q1.get("lenders").get(0).get("agency").asText()).isEqualTo("ISIL:FR-39300");
+        assertThat(q1.get("excluded").get(0).get("reason").asText()).isEqualTo("the requester itself");
+        assertThat(q1.get("candidates").get(0).get("libraries")).isNotEmpty();
+        assertThat(err.toString()).contains("4 requests: 2 matched");
         try (var files = Files.list(messages)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly("q1.xml", "q2.xml");
         }
