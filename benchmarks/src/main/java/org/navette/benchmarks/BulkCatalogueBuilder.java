@@ -68,6 +68,7 @@ public final class BulkCatalogueBuilder {
         long t0 = System.nanoTime();
         CatalogueBuildHarness generator = new CatalogueBuildHarness();
         generator.loadBase();
+        generator.distinctWorks = true;
         generator.generate(dir, records, libraries);
         System.out.printf(Locale.ROOT, "generated %d records for %d libraries in %.1f s; %d cores, max heap %d MiB%n",
                 records, libraries, (System.nanoTime() - t0) / 1e9, Runtime.getRuntime().availableProcessors(),
