@@ -29,7 +29,11 @@ public final class NavetteCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** Jersey (inside embedded Solr) warns through java.util.logging about a provider nobody uses; a strong reference keeps the level set. */
+    private static final java.util.logging.Logger JERSEY = java.util.logging.Logger.getLogger("org.glassfish.jersey");
+
     public static void main(String[] args) {
+        JERSEY.setLevel(java.util.logging.Level.SEVERE);
         System.exit(run(args));
     }
 
