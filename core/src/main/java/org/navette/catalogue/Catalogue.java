@@ -67,7 +67,8 @@ import org.navette.normalise.ReadResult;
  *       cluster.</li>
  * </ul>
  *
- * <p>Thread-safety: operations are synchronised; one catalogue per store.
+ * <p>Thread-safety: operations that write are synchronised; the lookups {@link #candidatesFor} and
+ * {@link #clusterMembers} run concurrently; one catalogue per store.
  */
 public final class Catalogue {
     private static final String HARVEST = "harvest:";
@@ -223,9 +224,11 @@ public final class Catalogue {
     /**
      * The stored clusters {@code keys} (of a record or a citation) may belong to: those with a
      * member sharing a blocking key, as ingest finds them, each with its compared members' keys.
-     * Members stored without a key code are re-read from their originals.
+     * Members stored without a key code are re-read from their originals. A read only: it runs
+     * concurrently with other lookups (an interlending batch matches on several threads) and with
+     * an ingest, seeing what the store has committed.
      */
-    public synchronized List<CandidateCluster> candidatesFor(MatchKeys keys) {
+    public List<CandidateCluster> candidatesFor(MatchKeys keys) {
         Objects.requireNonNull(keys, "keys");
         if (keys.blockingKeys().isEmpty()) {
             return List.of();
@@ -261,9 +264,10 @@ public final class Catalogue {
 
     /**
      * The members of these clusters re-read from their stored originals by the one normaliser (so
-     * with their holdings), by cluster id, each cluster's members in stored order.
+     * with their holdings), by cluster id, each cluster's members in stored order. A read only, like
+     * {@link #candidatesFor}: not serialised with the other operations.
      */
-    public synchronized Map<String, List<BibRecord>> clusterMembers(Collection<String> clusterIds) {
+    public Map<String, List<BibRecord>> clusterMembers(Collection<String> clusterIds) {
         Map<String, List<BibRecord>> out = new LinkedHashMap<>();
         if (clusterIds.isEmpty()) {
             return out;

@@ -2,10 +2,16 @@ package org.navette.ill;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +46,7 @@ public final class IllPlanner {
     private final String batchId;
     private final AgencyId defaultRequester;
     private final Clock clock;
+    private final int threads;
 
     private IllPlanner(Builder b) {
         this.matcher = b.matcher;
@@ -48,6 +55,7 @@ public final class IllPlanner {
         this.batchId = b.batchId;
         this.defaultRequester = b.defaultRequester;
         this.clock = b.clock;
+        this.threads = b.threads;
     }
 
     /** A planner matching with {@code matcher} and ordering lenders with {@code rota} (one per batch). */
@@ -67,13 +75,32 @@ public final class IllPlanner {
     public IllPlan plan(RequestBatch batch, Consumer<PlannedRequest> progress) {
         List<PlannedRequest> out = new ArrayList<>(batch.requests().size() + batch.rejected().size());
         List<IllStateStore.Planned> pending = new ArrayList<>();
-        for (IllRequest r : batch.requests()) {
-            PlannedRequest p = plan(r, batch.problemsFor(r.id()), pending);
-            if (pending.size() >= CHUNK) {
-                flush(pending);
+        // matching (the costly part: catalogue or federation lookups) runs on worker threads a
+        // window ahead; the rota and the state take the matches in input order on this thread, so
+        // the plan is the one a single thread would make
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ill-match");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Deque<Future<RequestMatch>> ahead = new ArrayDeque<>();
+            List<IllRequest> requests = batch.requests();
+            int submitted = 0;
+            for (IllRequest r : requests) {
+                while (submitted < requests.size() && ahead.size() < threads * 4) {
+                    IllRequest next = asked(requests.get(submitted++));
+                    ahead.add(workers.submit(() -> matcher.match(next)));
+                }
+                PlannedRequest p = planMatched(r, await(ahead.poll()), batch.problemsFor(r.id()), pending);
+                if (pending.size() >= CHUNK) {
+                    flush(pending);
+                }
+                progress.accept(p);
+                out.add(p);
             }
-            progress.accept(p);
-            out.add(p);
+        } finally {
+            workers.shutdownNow();
         }
         flush(pending);
         for (RequestProblem rejected : batch.rejected()) {
@@ -100,11 +127,34 @@ public final class IllPlanner {
         pending.clear();
     }
 
+    private static RequestMatch await(Future<RequestMatch> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllStateException("interrupted while matching", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllStateException("matching failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** The request as matched and planned: with the default requester when it names none. */
+    private IllRequest asked(IllRequest request) {
+        return request.requester().isPresent() ? request : request.toBuilder().requester(defaultRequester).build();
+    }
+
     private PlannedRequest plan(IllRequest request, List<RequestProblem> problems, List<IllStateStore.Planned> pending) {
+        return planMatched(request, matcher.match(asked(request)), problems, pending);
+    }
+
+    private PlannedRequest planMatched(IllRequest request, RequestMatch match, List<RequestProblem> problems,
+                                       List<IllStateStore.Planned> pending) {
         AgencyId requester = request.requester().orElse(defaultRequester);
-        IllRequest asked = request.requester().isPresent() ? request : request.toBuilder().requester(requester).build();
+        IllRequest asked = match.request();
         Optional<TrackedRequest> known = state == null ? Optional.empty() : state.get(request.id());
-        RequestMatch match = matcher.match(asked);
         PlannedRequest planned = switch (match.status()) {
             case MATCHED -> {
                 RequestMatch.Work work = match.work().orElseThrow();
@@ -143,6 +193,7 @@ public final class IllPlanner {
         private String batchId = "batch";
         private AgencyId defaultRequester = UNKNOWN_REQUESTER;
         private Clock clock = Clock.systemDefaultZone();
+        private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
         private Builder(RequestMatcher matcher, Rota rota) {
             this.matcher = Objects.requireNonNull(matcher, "matcher");
@@ -160,6 +211,18 @@ public final class IllPlanner {
 
         /** Tells the day, for suspensions in the policy (default the system clock). */
         public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock, "clock"); return this; }
+
+        /**
+         * Requests matched at once (default: the processors). The matcher must be thread-safe, as
+         * {@link RequestMatcher} over a catalogue or a federation is; the plan does not depend on it.
+         */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
 
         public IllPlanner build() {
             return new IllPlanner(this);

@@ -162,4 +162,19 @@ class IllPlannerTest {
             assertThat(state.all()).hasSize(all.size());
         }
     }
+
+    @Test
+    void matchingOnSeveralThreadsGivesThePlanOfOne() {
+        List<IllRequest> all = requests();
+        IllPlan one = IllPlanner.builder(RequestMatcher.overCatalogue(catalogue), Rota.of(policy())).threads(1).clock(DAY)
+                .defaultRequester(AgencyId.parse("ISIL:FR-39198")).build().plan(new RequestBatch("t", all, List.of()));
+        IllPlan four = IllPlanner.builder(RequestMatcher.overCatalogue(catalogue), Rota.of(policy())).threads(4).clock(DAY)
+                .defaultRequester(AgencyId.parse("ISIL:FR-39198")).build().plan(new RequestBatch("t", all, List.of()));
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        one.writeCsv(a);
+        four.writeCsv(b);
+        assertThat(b.toString()).isEqualTo(a.toString());
+        assertThat(four.requests()).extracting(PlannedRequest::requestId).containsExactlyElementsOf(all.stream().map(IllRequest::id).toList());
+    }
 }
