@@ -110,7 +110,7 @@ public final class GoldRushKey {
             key.append(g.length() > 32000 ? g.substring(0, 32000) : g);
         }
         key.append(f.electronic() ? 'e' : 'p');
-        return key.toString().toLowerCase(Locale.ROOT);
+        return lowerKeepingWidth(key);
     }
 
     private String title(String a, String b, String p) {
@@ -245,6 +245,19 @@ public final class GoldRushKey {
             i += Character.charCount(cp);
         }
         return sb.toString();
+    }
+
+    /**
+     * Lower case one character at a time: {@code String.toLowerCase} turns some characters into
+     * two ({@code İ} into {@code i} and a combining dot), which would shift every component after
+     * it out of its fixed place.
+     */
+    private static String lowerKeepingWidth(CharSequence key) {
+        StringBuilder out = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            out.append(Character.toLowerCase(key.charAt(i)));
+        }
+        return out.toString();
     }
 
     /** Gold Rush's padContent(): runs of spaces to one underscore, cut or padded with underscores. */
