@@ -238,7 +238,7 @@ public final class Catalogue {
         Map<String, List<String>> members = new LinkedHashMap<>();
         Map<String, List<MatchKeys>> coded = new LinkedHashMap<>();
         Set<String> unreadable = new TreeSet<>();
-        for (MemberSummary s : store.summariesOfClusters(ids, compared)) {
+        for (MemberSummary s : store.summariesOfClusters(ids, compared, false)) {
             members.computeIfAbsent(s.clusterId(), k -> new ArrayList<>()).add(s.id());
             List<MatchKeys> k = coded.computeIfAbsent(s.clusterId(), x -> new ArrayList<>());
             if (k.size() < compared && members.get(s.clusterId()).size() <= compared) {

@@ -66,6 +66,15 @@ public interface CatalogueStore extends AutoCloseable {
      */
     List<MemberSummary> summariesOfClusters(Collection<String> clusterIds, int codedMembers);
 
+    /**
+     * As {@link #summariesOfClusters(Collection, int)}; without {@code blockingKeys} a store may
+     * leave each summary's {@link MemberSummary#matchKeys()} empty, which a lookup that only
+     * compares (an interlending request) does not need and which costs a read per key.
+     */
+    default List<MemberSummary> summariesOfClusters(Collection<String> clusterIds, int codedMembers, boolean blockingKeys) {
+        return summariesOfClusters(clusterIds, codedMembers);
+    }
+
     /** Every stored member of these clusters, each cluster's members in their stored order. */
     List<StoredMember> membersOfClusters(Collection<String> clusterIds);
 

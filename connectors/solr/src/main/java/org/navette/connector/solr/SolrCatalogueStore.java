@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,6 +34,7 @@ import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.cloud.ZkStateReader;
 import org.apache.solr.common.params.CursorMarkParams;
@@ -231,7 +233,7 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        return readMembers(termsQuery("id", memberIds), null);
+        return readMembers(termsQuery("id", memberIds), false);
     }
 
     @Override
@@ -258,26 +260,28 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         if (!usable.isEmpty()) {
             // docValues fields only: no stored field (no original record) is decompressed
             SolrQuery q = memberQuery().setQuery(termsQuery(VufindDocuments.MATCH_KEYS, usable))
-                    .setFields("id", VufindDocuments.CLUSTER_ID);
-            scroll(q, d -> out.add(d.getFirstValue(VufindDocuments.CLUSTER_ID).toString()));
+                    .setFields(VufindDocuments.CLUSTER_ID);
+            readUnordered(q, d -> out.add(d.getFirstValue(VufindDocuments.CLUSTER_ID).toString()));
         }
         return out;
     }
 
     @Override
     public List<MemberSummary> summariesOfClusters(Collection<String> clusterIds, int codedMembers) {
+        return summariesOfClusters(clusterIds, codedMembers, true);
+    }
+
+    @Override
+    public List<MemberSummary> summariesOfClusters(Collection<String> clusterIds, int codedMembers, boolean blockingKeys) {
         if (clusterIds.isEmpty()) {
             return List.of();
         }
         SolrQuery q = memberQuery().setQuery(termsQuery(VufindDocuments.CLUSTER_ID, clusterIds))
-                .setFields(VufindDocuments.SUMMARY_FIELDS)
-                .setSort(VufindDocuments.CLUSTER_ID, SolrQuery.ORDER.asc)
-                .addSort(VufindDocuments.CLUSTER_ORDER, SolrQuery.ORDER.asc)
-                .addSort(VufindDocuments.POSITION, SolrQuery.ORDER.asc).addSort("id", SolrQuery.ORDER.asc);
+                .setFields(blockingKeys ? VufindDocuments.SUMMARY_FIELDS : VufindDocuments.SUMMARY_FIELDS_WITHOUT_KEYS);
         List<MemberSummary> out = new ArrayList<>();
         String[] cluster = {null};
         int[] n = {0};
-        scroll(q, d -> {
+        readInClusterOrder(q, d -> {
             String c = d.getFirstValue(VufindDocuments.CLUSTER_ID).toString();
             n[0] = c.equals(cluster[0]) ? n[0] + 1 : 0;
             cluster[0] = c;
@@ -291,7 +295,7 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         if (clusterIds.isEmpty()) {
             return List.of();
         }
-        return readMembers(termsQuery(VufindDocuments.CLUSTER_ID, clusterIds), VufindDocuments.CLUSTER_ID);
+        return readMembers(termsQuery(VufindDocuments.CLUSTER_ID, clusterIds), true);
     }
 
     @Override
@@ -303,16 +307,66 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
     }
 
     /** Members matching {@code query}; grouped by cluster in stored order when {@code byCluster} is set. */
-    private List<StoredMember> readMembers(String query, @Nullable String byCluster) {
+    private List<StoredMember> readMembers(String query, boolean byCluster) {
         SolrQuery q = memberQuery().setQuery(query).setFields(VufindDocuments.MEMBER_FIELDS);
-        if (byCluster != null) {
-            q.setSort(byCluster, SolrQuery.ORDER.asc).addSort(VufindDocuments.CLUSTER_ORDER, SolrQuery.ORDER.asc)
-                    .addSort(VufindDocuments.POSITION, SolrQuery.ORDER.asc);
-        }
-        q.addSort("id", SolrQuery.ORDER.asc);
         List<StoredMember> out = new ArrayList<>();
-        scroll(q, d -> out.add(VufindDocuments.toMember(d)));
+        if (byCluster) {
+            readInClusterOrder(q, d -> out.add(VufindDocuments.toMember(d)));
+        } else {
+            scroll(q, d -> out.add(VufindDocuments.toMember(d)));
+        }
         return out;
+    }
+
+    /**
+     * Runs {@code q} (no sort of its own) and hands its documents over by cluster, then cluster
+     * order, position and id. When they fit in one page (nearly always: a lookup asks for a few
+     * clusters) they are read unsorted and ordered here, which spares Solr sorting on string
+     * docValues and keeping a cursor; else page by page with a cursor on the same order.
+     */
+    private void readInClusterOrder(SolrQuery q, Consumer<SolrDocument> action) {
+        SolrDocumentList found = query(q.getCopy().setRows(PAGE)).getResults();
+        if (found.getNumFound() <= found.size()) {
+            List<SolrDocument> docs = new ArrayList<>(found);
+            docs.sort(IN_CLUSTER_ORDER);
+            docs.forEach(action);
+            return;
+        }
+        q.setSort(VufindDocuments.CLUSTER_ID, SolrQuery.ORDER.asc).addSort(VufindDocuments.CLUSTER_ORDER, SolrQuery.ORDER.asc)
+                .addSort(VufindDocuments.POSITION, SolrQuery.ORDER.asc).addSort("id", SolrQuery.ORDER.asc);
+        scroll(q, action);
+    }
+
+    /** Runs {@code q} (no sort of its own), its documents in no particular order: one page unsorted when they fit. */
+    private void readUnordered(SolrQuery q, Consumer<SolrDocument> action) {
+        SolrDocumentList found = query(q.getCopy().setRows(PAGE)).getResults();
+        if (found.getNumFound() <= found.size()) {
+            found.forEach(action);
+        } else {
+            scroll(q, action);
+        }
+    }
+
+    /** The order Solr's sort gives: strings by code point (as their UTF-8 bytes compare), then numbers. */
+    private static final Comparator<SolrDocument> IN_CLUSTER_ORDER = Comparator
+            .comparing((SolrDocument d) -> d.getFirstValue(VufindDocuments.CLUSTER_ID).toString(), SolrCatalogueStore::byCodePoint)
+            .thenComparingLong(d -> ((Number) d.getFirstValue(VufindDocuments.CLUSTER_ORDER)).longValue())
+            .thenComparingLong(d -> ((Number) d.getFirstValue(VufindDocuments.POSITION)).longValue())
+            .thenComparing(d -> d.getFirstValue("id").toString(), SolrCatalogueStore::byCodePoint);
+
+    private static int byCodePoint(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            if (x != y) {
+                return Integer.compare(x, y);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     @Override
@@ -420,7 +474,8 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
             QueryResponse r = query(q);
             r.getResults().forEach(action);
             String next = r.getNextCursorMark();
-            if (next == null || next.equals(cursor)) {
+            // a short page is the last one: asking again only to get the same cursor back is a request more
+            if (r.getResults().size() < PAGE || next == null || next.equals(cursor)) {
                 return;
             }
             cursor = next;

@@ -62,6 +62,9 @@ public final class VufindDocuments {
      */
     public static final String SUMMARY_FIELDS = String.join(",", "id", CLUSTER_ID, CLUSTER_ORDER, POSITION,
             "first_indexed", MATCH_KEYS, KEY_CODE);
+    /** {@link #SUMMARY_FIELDS} but the blocking keys: a multi-valued field costs a docValues lookup per value. */
+    public static final String SUMMARY_FIELDS_WITHOUT_KEYS = String.join(",", "id", CLUSTER_ID, CLUSTER_ORDER, POSITION,
+            "first_indexed", KEY_CODE);
 
     private VufindDocuments() {
     }
