@@ -104,6 +104,25 @@ class EmbeddedSolrCatalogueIT extends StoreScenarioChecks {
         }
     }
 
+    /** A catalogue written before key codes moved to binary docValues still gives its members' codes. */
+    @Test
+    void aKeyCodeWrittenByAnEarlierBuildIsStillRead() throws Exception {
+        BibRecord record = BibRecord.builder(new RecordSource("bib-old", "1"), RecordFormat.MARC21).titleProper("Old").build();
+        StoredMember member = new StoredMember("bib-old:1", "bib-old", "1", "f", "bib-old:1", "<record/>", RecordFormat.MARC21,
+                List.of("told"), "the old code", 0, Instant.EPOCH);
+        org.apache.solr.common.SolrInputDocument doc =
+                org.navette.connector.solr.internal.VufindDocuments.member(member, record, 0, 1, Instant.EPOCH);
+        doc.removeField(org.navette.connector.solr.internal.VufindDocuments.KEY_BYTES);
+        doc.setField(org.navette.connector.solr.internal.VufindDocuments.KEY_CODE, "the old code");
+        try (SolrCatalogueStore old = SolrCatalogueStore.open(StoreLocation.embedded(dir.resolve("old-codes")))) {
+            old.client().add(doc);
+            old.client().commit();
+            assertThat(old.summariesOfClusters(List.of("bib-old:1"), 8, false)).map(MemberSummary::keyCode)
+                    .containsExactly("the old code");
+            assertThat(old.membersOfClusters(List.of("bib-old:1"))).map(StoredMember::keyCode).containsExactly("the old code");
+        }
+    }
+
     private static List<String> summaries(List<MemberSummary> list) {
         return list.stream().map(m -> m.id() + " " + m.clusterId() + " " + m.firstIndexed() + " " + m.matchKeys() + " " + m.keyCode())
                 .toList();

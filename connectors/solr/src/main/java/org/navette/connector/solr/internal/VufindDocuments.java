@@ -1,5 +1,7 @@
 package org.navette.connector.solr.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,6 +49,8 @@ public final class VufindDocuments {
     public static final String CLUSTER_ORDER = "navette_cluster_order";
     public static final String POSITION = "navette_position";
     public static final String MATCH_KEYS = "navette_match_keys";
+    public static final String KEY_BYTES = "navette_key_bytes";
+    /** Where catalogues written before {@link #KEY_BYTES} keep the key code: read, never written. */
     public static final String KEY_CODE = "navette_key_code";
     public static final String HOLDINGS = "navette_holdings";
     public static final String STATE_KEY = "navette_state_key";
@@ -54,17 +58,17 @@ public final class VufindDocuments {
 
     /** Fields read back into a {@link StoredMember}. */
     public static final String MEMBER_FIELDS = String.join(",", "id", LIBRARY, LOCAL_ID, FINGERPRINT, CLUSTER_ID,
-            CLUSTER_ORDER, POSITION, MATCH_KEYS, KEY_CODE, "fullrecord", "record_format", "first_indexed");
+            CLUSTER_ORDER, POSITION, MATCH_KEYS, KEY_BYTES, KEY_CODE, "fullrecord", "record_format", "first_indexed");
 
     /**
      * Fields read back into a {@link MemberSummary}: all docValues, so reading them decompresses no
      * stored field (the original record above all).
      */
     public static final String SUMMARY_FIELDS = String.join(",", "id", CLUSTER_ID, CLUSTER_ORDER, POSITION,
-            "first_indexed", MATCH_KEYS, KEY_CODE);
+            "first_indexed", MATCH_KEYS, KEY_BYTES, KEY_CODE);
     /** {@link #SUMMARY_FIELDS} but the blocking keys: a multi-valued field costs a docValues lookup per value. */
     public static final String SUMMARY_FIELDS_WITHOUT_KEYS = String.join(",", "id", CLUSTER_ID, CLUSTER_ORDER, POSITION,
-            "first_indexed", KEY_CODE);
+            "first_indexed", KEY_BYTES, KEY_CODE);
 
     private VufindDocuments() {
     }
@@ -86,7 +90,7 @@ public final class VufindDocuments {
         d.setField(POSITION, m.position());
         d.setField(MATCH_KEYS, m.matchKeys());
         if (!m.keyCode().isEmpty()) {
-            d.setField(KEY_CODE, m.keyCode());
+            d.setField(KEY_BYTES, m.keyCode().getBytes(StandardCharsets.UTF_8));
         }
         d.setField("record_format", recordFormat(m.format()));
         d.setField("fullrecord", m.fullRecord());
@@ -174,6 +178,13 @@ public final class VufindDocuments {
     }
 
     private static String keyCode(SolrDocument d) {
+        Object bytes = d.getFirstValue(KEY_BYTES);
+        if (bytes instanceof byte[] b) {
+            return new String(b, StandardCharsets.UTF_8);
+        }
+        if (bytes instanceof ByteBuffer b) {
+            return StandardCharsets.UTF_8.decode(b.duplicate()).toString();
+        }
         Object v = d.getFirstValue(KEY_CODE);
         return v == null ? "" : v.toString();
     }
