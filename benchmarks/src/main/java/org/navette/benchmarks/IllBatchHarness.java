@@ -43,8 +43,14 @@ import org.navette.testing.DamagedRequests;
  * </pre>
  */
 public final class IllBatchHarness {
-    /** Requests planned first, as a batch of their own, and timed as the cold figure (JIT, page cache). */
-    private static final int WARM_UP = 5000;
+    /**
+     * Requests planned first, other ones than the measured batch's, in batches of {@link #COLD}: the
+     * first is the cold figure (a fresh JVM, as one {@code navette ill match} run); Solr's and Lucene's
+     * code takes some 20,000 requests to reach its steady speed, which a served endpoint or a long
+     * batch runs at.
+     */
+    private static final int WARM_UP = 20_000;
+    private static final int COLD = 5_000;
 
     private IllBatchHarness() {
     }
@@ -62,11 +68,13 @@ public final class IllBatchHarness {
             RequestMatcher matcher = RequestMatcher.overCatalogue(Catalogue.builder(store).build());
             IllPlanner planner = IllPlanner.builder(matcher, Rota.of(NetworkPolicy.openDefault(), LendingStatistics.empty()))
                     .state(ill).batchId("bench").build();
-            long w0 = System.nanoTime();
-            planner.plan(new RequestBatch("warm-up", requests.subList(0, WARM_UP), List.of()));
-            double w = (System.nanoTime() - w0) / 1e9;
-            System.out.printf(Locale.ROOT, "cold: the first %d requests (other ones) in %.1f s = %.0f requests/s%n",
-                    WARM_UP, w, WARM_UP / w);
+            for (int from = 0; from < WARM_UP; from += COLD) {
+                long w0 = System.nanoTime();
+                planner.plan(new RequestBatch("warm-up", requests.subList(from, from + COLD), List.of()));
+                double w = (System.nanoTime() - w0) / 1e9;
+                System.out.printf(Locale.ROOT, "warm-up: requests %d-%d (other ones) in %.1f s = %.0f requests/s%s%n",
+                        from + 1, from + COLD, w, COLD / w, from == 0 ? " (cold)" : "");
+            }
             RequestBatch batch = new RequestBatch("bench", requests.subList(WARM_UP, requests.size()), List.of());
             long t0 = System.nanoTime();
             IllPlan plan = planner.plan(batch);
