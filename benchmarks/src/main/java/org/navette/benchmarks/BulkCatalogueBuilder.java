@@ -1,15 +1,10 @@
 package org.navette.benchmarks;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +12,6 @@ import java.util.PriorityQueue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.stream.Stream;
-import org.marc4j.MarcXmlWriter;
-import org.marc4j.marc.Record;
 import org.navette.catalogue.ChangeSet;
 import org.navette.catalogue.StoreLocation;
 import org.navette.catalogue.StoredMember;
@@ -50,7 +43,6 @@ import org.navette.normalise.ReadResult;
 public final class BulkCatalogueBuilder {
     private static final int BATCH = 20_000;
     private static final List<StoredMember> END = List.of();
-    private static final java.util.regex.Pattern REFERENCE = java.util.regex.Pattern.compile("&#(x[0-9a-fA-F]+|[0-9]+);");
 
     private BulkCatalogueBuilder() {
     }
@@ -207,13 +199,11 @@ public final class BulkCatalogueBuilder {
                     String memberId = library + ":" + localId;
                     clusterId = clusterId == null ? memberId : clusterId;
                     BibRecord member = h.next.toBuilder(new RecordSource(library, localId)).build();
-                    String xml = toXml(member.marc().get());
                     MatchKeys keys = matcher.keys(member);
                     // ingest's order of first indexing: library by library, in file order
                     Instant first = start.plusSeconds(h.library * 100_000L).plusMillis(h.position);
                     records.add(member);
-                    members.add(new StoredMember(memberId, library, localId, fingerprint(xml), "?", xml, member.format(),
-                            keys.blockingKeys(), keys.toCode(), h.position, first));
+                    members.add(StoredMember.of(member, "?", h.position, keys, first));
                     if (h.advance(counts)) {
                         heads.add(h);
                     }
@@ -237,61 +227,6 @@ public final class BulkCatalogueBuilder {
             for (MarcFileReader r : readers) {
                 r.close();
             }
-        }
-    }
-
-    /**
-     * The stored MARCXML as the catalogue writes it: marc4j's writer, one {@code <collection>} in
-     * UTF-8, characters XML 1.0 cannot carry (as text or as character references) replaced by
-     * U+FFFD, so that {@code MarcXmlCodec.fromXml} reads it back and the fingerprint is ingest's.
-     */
-    static String toXml(Record marc) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-        MarcXmlWriter writer = new MarcXmlWriter(out, "UTF-8", false);
-        writer.write(marc);
-        writer.close();
-        String xml = out.toString(StandardCharsets.UTF_8);
-        StringBuilder sb = null;
-        for (int i = 0; i < xml.length(); i++) {
-            char c = xml.charAt(i);
-            boolean allowed = c >= 0x20 ? c != 0xFFFE && c != 0xFFFF : c == 0x9 || c == 0xA || c == 0xD;
-            if (!allowed && sb == null) {
-                sb = new StringBuilder(xml.length()).append(xml, 0, i);
-            }
-            if (sb != null) {
-                sb.append(allowed ? c : '\uFFFD');
-            }
-        }
-        String text = sb == null ? xml : sb.toString();
-        if (text.indexOf("&#") < 0) {
-            return text;
-        }
-        // marc4j writes a control character as a character reference, which no XML 1.0 parser reads;
-        // the same repair as the catalogue's own codec, which benchmarks may not import (an internal package)
-        java.util.regex.Matcher m = REFERENCE.matcher(text);
-        StringBuilder safe = new StringBuilder(text.length());
-        while (m.find()) {
-            String ref = m.group(1);
-            int cp;
-            try {
-                cp = ref.charAt(0) == 'x' ? Integer.parseInt(ref.substring(1), 16) : Integer.parseInt(ref);
-            } catch (NumberFormatException e) {
-                cp = -1;
-            }
-            boolean ok = cp >= 0x20 && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF) && cp != 0xFFFE && cp != 0xFFFF
-                    || cp == 0x9 || cp == 0xA || cp == 0xD;
-            m.appendReplacement(safe, ok ? java.util.regex.Matcher.quoteReplacement(m.group()) : "\uFFFD");
-        }
-        m.appendTail(safe);
-        return safe.toString();
-    }
-
-    /** SHA-256 of the XML's UTF-8 bytes, lower-case hex. */
-    static String fingerprint(String xml) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -3,7 +3,11 @@ package org.navette.catalogue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.navette.catalogue.internal.MarcXmlCodec;
+import org.navette.match.MatchKeys;
+import org.navette.model.BibRecord;
 import org.navette.model.RecordFormat;
+import org.navette.model.RecordSource;
 
 /**
  * One member record as the store keeps it: who sent it, its original MARC (lossless MARCXML of the
@@ -45,6 +49,26 @@ public record StoredMember(String id, String library, String localId, String fin
             throw new IllegalArgumentException("member id must be library:localId, got " + id + " for " + library + "/" + localId);
         }
         matchKeys = List.copyOf(matchKeys);
+    }
+
+    /**
+     * A normalised record as ingest stores it: its source names the library and local id, its MARC
+     * is kept as MARCXML (what {@code export} gives back) with the fingerprint of that text, and
+     * {@code keys} are the matcher's keys of the record. For writing a catalogue by other means (a
+     * bulk loader of a benchmark) that ingest then reads as its own.
+     *
+     * <pre>{@code
+     * StoredMember m = StoredMember.of(record, "bib-dole:12", 0, matcher.keys(record), Instant.now());
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the record carries no MARC
+     */
+    public static StoredMember of(BibRecord record, String clusterId, long position, MatchKeys keys, Instant firstIndexed) {
+        String xml = MarcXmlCodec.toXml(record.marc().orElseThrow(
+                () -> new IllegalArgumentException("record " + record.source() + " carries no MARC to store")));
+        RecordSource source = record.source();
+        return new StoredMember(source.toString(), source.origin(), source.recordId(), MarcXmlCodec.fingerprint(xml), clusterId,
+                xml, record.format(), keys.blockingKeys(), keys.toCode(), position, firstIndexed);
     }
 
     /** The same member placed in another cluster. */

@@ -24,6 +24,7 @@ import org.marc4j.marc.ControlField;
 import org.marc4j.marc.Record;
 import org.navette.catalogue.internal.MarcXmlCodec;
 import org.navette.match.Cluster;
+import org.navette.model.BibRecord;
 import org.navette.normalise.MarcFileReader;
 import org.navette.normalise.Normaliser;
 import org.navette.normalise.ReadResult;
@@ -143,6 +144,29 @@ class CatalogueTest {
         assertEquals(c.holdingsByLibrary().keySet(), c.origins().stream()
                 .filter(o -> !c.holdingsByLibrary().getOrDefault(o, List.of()).isEmpty())
                 .collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** A bulk loader writing {@code StoredMember.of} gives what ingest stores: ingest then sees its members as unchanged. */
+    @Test
+    void aMemberMadeByStoredMemberOfIsTheOneIngestStores() throws IOException {
+        InMemoryCatalogueStore store = new InMemoryCatalogueStore();
+        Catalogue catalogue = catalogue(store, 25);
+        Path a = file("a.mrc", lul.subList(0, 30));
+        catalogue.load("a", FileSource.of(a));
+        Map<String, StoredMember> stored = store.allMembers();
+        int compared = 0;
+        for (BibRecord r : org.navette.testing.MarcFiles.read(a)) {
+            StoredMember ingested = stored.get("a:" + r.source().recordId());
+            if (ingested == null) {
+                continue;   // a record the file repeats under one id
+            }
+            BibRecord member = r.toBuilder(new org.navette.model.RecordSource("a", r.source().recordId())).build();
+            StoredMember made = StoredMember.of(member, ingested.clusterId(), ingested.position(),
+                    catalogue.matcher().keys(member), ingested.firstIndexed());
+            assertEquals(ingested, made);
+            compared++;
+        }
+        assertTrue(compared >= 25, "members compared: " + compared);
     }
 
     @Test
