@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The configuration of one search target, as written in a {@code --targets} JSON file or built in
@@ -114,7 +115,7 @@ public final class TargetConfig {
     }
 
     /** The raw value, or null. */
-    public Object get(String key) {
+    public @Nullable Object get(String key) {
         return settings.get(key);
     }
 

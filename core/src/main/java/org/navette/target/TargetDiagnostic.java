@@ -1,5 +1,7 @@
 package org.navette.target;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A typed diagnostic about one target: what kind of failure (or warning), the protocol's own code
  * and message, and whether trying again may help.
@@ -18,7 +20,8 @@ package org.navette.target;
  * @param retryable true when the failure happened before the target did any work (connect-level),
  *                  so that retrying cannot duplicate effects
  */
-public record TargetDiagnostic(DiagnosticKind kind, String code, String message, String addInfo, boolean retryable) {
+public record TargetDiagnostic(DiagnosticKind kind, @Nullable String code, String message, @Nullable String addInfo,
+        boolean retryable) {
     public TargetDiagnostic {
         if (kind == null) {
             throw new IllegalArgumentException("diagnostic kind must not be null");

@@ -24,6 +24,11 @@ public final class MarcXmlProbe {
         return of(xml.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Each record's bytes read as a probe. */
+    public static java.util.List<MarcXmlProbe> all(java.util.List<org.navette.model.RawRecord> records) {
+        return records.stream().map(r -> of(r.bytes())).toList();
+    }
+
     public static MarcXmlProbe of(byte[] xml) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();

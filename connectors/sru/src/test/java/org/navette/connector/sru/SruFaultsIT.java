@@ -40,6 +40,7 @@ import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
 import org.navette.target.TargetDiagnostic;
 import org.navette.target.TargetException;
+import org.navette.testing.RecordingListener;
 
 /**
  * Everything that goes wrong between an SRU client and a server, played by WireMock: each fault

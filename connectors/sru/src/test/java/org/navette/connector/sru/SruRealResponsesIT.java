@@ -28,6 +28,7 @@ import org.navette.normalise.ReadResult;
 import org.navette.target.DiagnosticKind;
 import org.navette.spi.SearchOutcome;
 import org.navette.target.TargetDiagnostic;
+import org.navette.testing.RecordingListener;
 
 /** WireMock replaying real SRU responses from LoC, LIBRIS/KTH, BIBSYS, DNB/ZDB, Alma, hbz (see PROVENANCE.txt). */
 class SruRealResponsesIT {
@@ -82,7 +83,7 @@ class SruRealResponsesIT {
                 assertThat(r.syntax()).isEqualTo(RecordSyntax.MARCXML);
                 assertThat(r.origin()).isEqualTo("mock");
             });
-            assertThat(listener.probes().get(0).controlField("001")).isEqualTo(firstId);
+            assertThat(MarcXmlProbe.all(listener.records()).get(0).controlField("001")).isEqualTo(firstId);
             // and core's normaliser reads every one of them (ZDB's MARC21plus collections put holdings
             // records next to the bibliographic one: they become its holdings)
             assertThat(listener.records()).allSatisfy(r -> {
@@ -184,7 +185,7 @@ class SruRealResponsesIT {
             assertThat(out.hits()).isEqualTo(23);
             assertThat(out.fetched()).isEqualTo(3);
         }
-        assertThat(listener.probes()).extracting(m -> m.controlField("001"))
+        assertThat(MarcXmlProbe.all(listener.records())).extracting(m -> m.controlField("001"))
                 .containsExactly("011197684", "016305078", "01216822X");
         // the hit count is unknown before the first answer: the first page asks for a whole chunk
         mock.server.verify(1, getRequestedFor(urlPathEqualTo("/sru")).withQueryParam("maximumRecords", equalTo("10")));
@@ -207,8 +208,8 @@ class SruRealResponsesIT {
             assertThat(out.hits()).isEqualTo(23);
             assertThat(out.fetched()).isEqualTo(13);
             assertThat(listener.chunkSizes()).containsExactly(10, 3);
-            assertThat(listener.probes().get(0).controlField("001")).isEqualTo("105225165X");
-            assertThat(listener.probes().get(12).controlField("001")).isEqualTo("01216822X");
+            assertThat(MarcXmlProbe.all(listener.records()).get(0).controlField("001")).isEqualTo("105225165X");
+            assertThat(MarcXmlProbe.all(listener.records()).get(12).controlField("001")).isEqualTo("01216822X");
             // meta.xml's (hand-edited) diagnostics come with records: warnings, not failures
             assertThat(out.warnings()).extracting(TargetDiagnostic::code)
                     .containsExactly("info:srw/diagnostic/1/38", "foo:bar");
@@ -263,7 +264,7 @@ class SruRealResponsesIT {
                     .get();
 
             assertThat(out.hits()).isEqualTo(2525);
-            assertThat(listener.probes()).extracting(m -> m.subfield("245", "a")).first()
+            assertThat(MarcXmlProbe.all(listener.records())).extracting(m -> m.subfield("245", "a")).first()
                     .isEqualTo("15 Louisiana cajun classics");
             assertThat(listener.records()).hasSize(10);
         }

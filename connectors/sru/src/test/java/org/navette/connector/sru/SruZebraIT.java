@@ -34,6 +34,7 @@ import org.navette.target.TargetDiagnostic;
 import org.navette.target.TargetException;
 import org.navette.testpeers.Peers;
 import org.navette.testpeers.ZebraPeer;
+import org.navette.testing.RecordingListener;
 
 /**
  * The SRU connector against a real Zebra 2.2 (Debian's idzebra-2.0) on loopback. The counts agree
@@ -75,7 +76,7 @@ class SruZebraIT {
 
     private record Result(SearchOutcome outcome, RecordingListener listener) {
         List<MarcXmlProbe> probes() {
-            return listener.probes();
+            return MarcXmlProbe.all(listener.records());
         }
     }
 
@@ -156,7 +157,7 @@ class SruZebraIT {
                     listener, Runnable::run).get(30, TimeUnit.SECONDS);
 
             assertThat(out.hits()).isEqualTo(2);
-            assertThat(listener.probes()).extracting(m -> m.subfield("245", "a"))
+            assertThat(MarcXmlProbe.all(listener.records())).extracting(m -> m.subfield("245", "a"))
                     .containsOnly("How to program a computer");
         }
     }
@@ -363,7 +364,7 @@ class SruZebraIT {
             assertThat(listener.chunkSizes()).containsExactly(5, 5, 2);
             assertThat(listener.phases).containsExactly(Phase.SEARCHING, Phase.FETCHING, Phase.FETCHING);
             assertThat(listener.hits).containsExactly(13L);
-            assertThat(listener.probes().stream().map(m -> m.controlField("001")).distinct()).hasSize(12);
+            assertThat(MarcXmlProbe.all(listener.records()).stream().map(m -> m.controlField("001")).distinct()).hasSize(12);
         }
     }
 
@@ -389,7 +390,7 @@ class SruZebraIT {
             c.searchCql("computer", SearchRequest.builder(Query.any("x")).maxRecords(13).chunkSize(4)
                     .timeout(Duration.ofSeconds(20)).build(), paged);
 
-            assertThat(paged.probes()).extracting(m -> m.controlField("001")).containsExactlyElementsOf(oneRequest);
+            assertThat(MarcXmlProbe.all(paged.records())).extracting(m -> m.controlField("001")).containsExactlyElementsOf(oneRequest);
         }
     }
 
@@ -429,7 +430,7 @@ class SruZebraIT {
 
             assertThat(out.hits()).isEqualTo(10);
             assertThat(listener.chunkSizes()).containsExactly(3, 3, 3, 1);
-            assertThat(listener.probes()).extracting(m -> m.controlField("001"))
+            assertThat(MarcXmlProbe.all(listener.records())).extracting(m -> m.controlField("001"))
                     .containsExactlyElementsOf(blocking.probes().stream().map(m -> m.controlField("001")).toList());
         }
     }

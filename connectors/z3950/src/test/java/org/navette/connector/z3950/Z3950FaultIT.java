@@ -30,6 +30,7 @@ import org.navette.target.TargetException;
 import org.navette.testpeers.Peers;
 import org.navette.testpeers.ZebraPeer;
 import org.navette.testpeers.ZtestPeer;
+import org.navette.testing.RecordingListener;
 
 /** Faults against real peers: every one a typed diagnostic, none a leak. */
 @ExtendWith(Peers.class)

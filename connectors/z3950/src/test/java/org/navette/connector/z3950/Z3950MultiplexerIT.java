@@ -31,6 +31,7 @@ import org.navette.target.TargetException;
 import org.navette.testpeers.Peers;
 import org.navette.testpeers.ZebraPeer;
 import org.navette.testpeers.ZtestPeer;
+import org.navette.testing.RecordingListener;
 
 /** Many concurrent searches of many targets driven by a multiplexer's one or two threads. */
 @ExtendWith(Peers.class)

@@ -19,6 +19,7 @@ import org.navette.target.TargetConfig;
 import org.navette.testpeers.Peers;
 import org.navette.testpeers.ZebraPeer;
 import org.navette.testpeers.ZtestPeer;
+import org.navette.testing.RecordingListener;
 
 /** What the connector delivers goes through the one core normaliser: syntax, format hint and bytes fit. */
 @ExtendWith(Peers.class)

@@ -25,6 +25,7 @@ import org.navette.testing.MutableClock;
 import org.navette.testpeers.Peers;
 import org.navette.testpeers.ZebraPeer;
 import org.navette.testpeers.ZtestPeer;
+import org.navette.testing.RecordingListener;
 
 /** Connection pooling: reuse, idle timeout on an injected clock, a bound, and waiting without leaks. */
 @ExtendWith(Peers.class)

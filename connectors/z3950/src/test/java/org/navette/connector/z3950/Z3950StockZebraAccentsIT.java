@@ -21,6 +21,7 @@ import org.navette.query.Query;
 import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
 import org.navette.target.TargetConfig;
+import org.navette.testing.RecordingListener;
 
 /**
  * Accented title words against Zebras serving UTF-8 UNIMARC ({@link StockUnimarcZebra}), with a

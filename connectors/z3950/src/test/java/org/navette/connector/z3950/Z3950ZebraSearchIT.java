@@ -29,6 +29,7 @@ import org.navette.spi.SearchOutcome;
 import org.navette.spi.SearchRequest;
 import org.navette.testpeers.Peers;
 import org.navette.testpeers.ZebraPeer;
+import org.navette.testing.RecordingListener;
 
 /** Searches against a real Zebra holding real LoC MARC21 and French/Italian UNIMARC records. */
 @ExtendWith(Peers.class)

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
-import org.navette.connector.sru.RecordingListener;
+import org.navette.testing.RecordingListener;
 import org.navette.model.RecordFormat;
 import org.navette.target.DiagnosticKind;
 import org.navette.spi.Phase;
