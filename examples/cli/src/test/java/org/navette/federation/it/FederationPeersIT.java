@@ -252,7 +252,7 @@ class FederationPeersIT {
     }
 
     private static byte[] saved(String path) {
-        try (java.io.InputStream in = FederationPeersIT.class.getResourceAsStream("/org/navette/cli/opac/" + path)) {
+        try (java.io.InputStream in = FederationPeersIT.class.getResourceAsStream("/org/navette/testdata/opac-pages/" + path)) {
             return in.readAllBytes();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
