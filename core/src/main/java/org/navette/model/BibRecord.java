@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One bibliographic record normalised into Navette's model, whatever its source format
@@ -22,8 +23,8 @@ import java.util.Optional;
  * r.title(); // "Les misérables"
  * }</pre>
  *
- * <p>Thread-safety: immutable, safe to share. The marc4j record returned by {@link #marc()} is the
- * one that was read; treat it as read-only.
+ * <p>Thread-safety: immutable, safe to share, the original MARC record ({@link #marc()}, a read-only
+ * {@link MarcRecord}) included.
  */
 public final class BibRecord {
     private final RecordSource source;
@@ -50,7 +51,7 @@ public final class BibRecord {
     private final List<Holding> holdings;
     private final String characterSet;
     private final List<RecordProblem> problems;
-    private final org.marc4j.marc.Record marc;
+    private final @Nullable MarcRecord marc;
 
     private BibRecord(Builder b) {
         source = b.source;
@@ -248,7 +249,7 @@ public final class BibRecord {
     public List<RecordProblem> problems() { return problems; }
 
     /** The original MARC record as read (already decoded to Unicode); empty for non-MARC sources. */
-    public Optional<org.marc4j.marc.Record> marc() { return Optional.ofNullable(marc); }
+    public Optional<MarcRecord> marc() { return Optional.ofNullable(marc); }
 
     @Override
     public boolean equals(Object o) {
@@ -317,7 +318,7 @@ public final class BibRecord {
         private final List<Holding> holdings = new ArrayList<>();
         private String characterSet;
         private final List<RecordProblem> problems = new ArrayList<>();
-        private org.marc4j.marc.Record marc;
+        private @Nullable MarcRecord marc;
 
         private Builder(RecordSource source, RecordFormat format) {
             if (source == null) {
@@ -344,7 +345,7 @@ public final class BibRecord {
         public Builder place(String place) { this.place = text(place); return this; }
         public Builder extent(String extent) { this.extent = text(extent); return this; }
         public Builder characterSet(String characterSet) { this.characterSet = text(characterSet); return this; }
-        public Builder marc(org.marc4j.marc.Record marc) { this.marc = marc; return this; }
+        public Builder marc(@Nullable MarcRecord marc) { this.marc = marc; return this; }
 
         /** @throws IllegalArgumentException when the year is outside 1..2999 */
         public Builder year(Integer year) {

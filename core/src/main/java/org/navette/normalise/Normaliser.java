@@ -16,6 +16,7 @@ import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
 import org.navette.model.BibRecord;
+import org.navette.model.MarcRecord;
 import org.navette.model.ProblemKind;
 import org.navette.model.RawRecord;
 import org.navette.model.RecordFormat;
@@ -346,7 +347,7 @@ public final class Normaliser {
             Marc21Mapper.map(marc, b, log);
             HoldingsMapper.marc21(marc, b);
         }
-        return b.characterSet(charset).marc(marc).problems(log.problems()).build();
+        return b.characterSet(charset).marc(MarcRecord.of(marc)).problems(log.problems()).build();
     }
 
     /**

@@ -29,7 +29,7 @@ class GoldRushKeyTest {
         try (InputStream in = GoldRushKeyTest.class.getResourceAsStream("/org/navette/normalise/corpus/1-marc21/marc4j/chabon.mrc")) {
             org.marc4j.MarcReader reader = new org.marc4j.MarcStreamReader(in, "UTF-8");
             org.marc4j.marc.Record marc = reader.next();
-            return BibRecord.builder(new RecordSource("loc", "11939876"), RecordFormat.MARC21).marc(marc)
+            return BibRecord.builder(new RecordSource("loc", "11939876"), RecordFormat.MARC21).marc(org.navette.model.MarcRecord.of(marc))
                     .titleProper("The amazing adventures of Kavalier and Clay").titleRemainder("a novel").build();
         }
     }

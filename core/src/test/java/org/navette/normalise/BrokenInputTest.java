@@ -100,7 +100,7 @@ class BrokenInputTest {
         assertThat(p.byteOffset()).isEqualTo(6343);
         assertThat(p.message()).contains("1096887 bytes").contains("99999");
         assertThat(results.get(3).record().title()).isNotBlank();
-        assertThat(results.get(3).record().marc().orElseThrow().getVariableFields("974")).hasSizeGreaterThan(1000);
+        assertThat(results.get(3).record().marc().orElseThrow().toMarc4j().getVariableFields("974")).hasSizeGreaterThan(1000);
         assertThat(results.get(4).problems()).isEmpty();
     }
 
@@ -132,7 +132,7 @@ class BrokenInputTest {
         assertThat(results.get(1).problems()).extracting(RecordProblem::kind).containsOnly(ProblemKind.BAD_DIRECTORY);
         assertThat(results.get(1).problems().get(0).byteOffset()).isEqualTo(1571);
         assertThat(results.get(1).record().title()).isNotBlank();
-        assertThat(results.get(1).record().marc().orElseThrow().getVariableFields("???")).isEmpty();
+        assertThat(results.get(1).record().marc().orElseThrow().toMarc4j().getVariableFields("???")).isEmpty();
         assertThat(results.subList(2, 5)).allSatisfy(r -> assertThat(r.problems()).isEmpty());
     }
 

@@ -59,7 +59,7 @@ class CharacterSetTest {
     @Test
     void unimarcWrittenInIso5426AsDeclaredIsDecodedToTheSameText() {
         BibRecord utf8 = Corpus.read("2-unimarc/medialab-reference_manager/cotesMEL.mrc").get(0).record();
-        byte[] iso5426 = write(utf8.marc().orElseThrow(), new UnicodeToIso5426());
+        byte[] iso5426 = write(utf8.marc().orElseThrow().toMarc4j(), new UnicodeToIso5426());
 
         ReadResult r = normaliser.normalise(RawRecord.of("bsg", RecordSyntax.ISO2709, iso5426, null));
 
@@ -72,7 +72,7 @@ class CharacterSetTest {
     @Test
     void iso6937IsReadWhenTheSourceIsKnownToUseIt() {
         BibRecord utf8 = Corpus.read("2-unimarc/medialab-reference_manager/cotesMEL.mrc").get(0).record();
-        byte[] iso6937 = write(utf8.marc().orElseThrow(), new UnicodeToIso6937());
+        byte[] iso6937 = write(utf8.marc().orElseThrow().toMarc4j(), new UnicodeToIso6937());
         Normaliser forced = Normaliser.builder().charsetOverride(MarcCharset.ISO_6937).build();
 
         ReadResult r = forced.normalise(RawRecord.of("z3950-it", RecordSyntax.ISO2709, iso6937, null));
@@ -143,8 +143,8 @@ class CharacterSetTest {
         assertThat(maker).hasSize(8);
         for (int i = 0; i < maker.size(); i++) {
             assertThat(maker.get(i).record().characterSet()).isEqualTo("MARC-8");
-            assertThat(maker.get(i).record().marc().orElseThrow().getDataFields().toString())
-                    .isEqualTo(utf8.get(i).record().marc().orElseThrow().getDataFields().toString());
+            assertThat(maker.get(i).record().marc().orElseThrow().toMarc4j().getDataFields().toString())
+                    .isEqualTo(utf8.get(i).record().marc().orElseThrow().toMarc4j().getDataFields().toString());
         }
     }
 

@@ -20,6 +20,7 @@ import org.xml.sax.SAXParseException;
 import org.xml.sax.XMLReader;
 import org.marc4j.MarcXmlWriter;
 import org.marc4j.marc.Record;
+import org.navette.model.MarcRecord;
 import org.navette.catalogue.CatalogueException;
 
 /**
@@ -38,6 +39,11 @@ public final class MarcXmlCodec {
      * line ends, which real records do hold: a stray subfield delimiter, a MARC-8 escape left in)
      * become U+FFFD, so that what is stored can always be read back.
      */
+    public static String toXml(MarcRecord marc) {
+        return toXml(marc.toMarc4j());
+    }
+
+    /** As {@link #toXml(MarcRecord)}, for a marc4j record. */
     public static String toXml(Record marc) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
         MarcXmlWriter writer = new MarcXmlWriter(out, "UTF-8", false);

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.marc4j.marc.ControlField;
-import org.marc4j.marc.DataField;
-import org.marc4j.marc.Subfield;
-import org.marc4j.marc.VariableField;
+import org.navette.model.MarcRecord;
 
 /**
  * The Gold Rush match key (Colorado Alliance of Research Libraries), version "September 2021" —
@@ -65,17 +62,10 @@ public final class GoldRushKey {
     }
 
     /** The key of a MARC21 record, read from its fields. */
-    public String ofMarc21(org.marc4j.marc.Record r) {
-        String leader = r.getLeader() == null ? "" : r.getLeader().marshal();
+    public String ofMarc21(MarcRecord r) {
+        String leader = r.leader();
         Character type = leader.length() > 10 ? leader.charAt(6) : null;
-        List<String> parts = new ArrayList<>();
-        for (VariableField vf : r.getVariableFields("245")) {
-            if (vf instanceof DataField df) {
-                for (Subfield sf : df.getSubfields('p')) {
-                    parts.add(sf.getData());
-                }
-            }
-        }
+        List<String> parts = r.subfields("245", 'p');
         Fields f = new Fields(sub(r, "245", 'a'), sub(r, "245", 'b'), parts, sub(r, "245", 'n'), sub(r, "245", 'h'),
                 sub(r, "245", 'f'), control(r, "008"), sub(r, "264", 'c'), sub(r, "260", 'c'), sub(r, "300", 'a'),
                 sub(r, "250", 'a'), sub(r, "264", 'b'), sub(r, "260", 'b'), type, sub(r, "100", 'a'),
@@ -287,21 +277,15 @@ public final class GoldRushKey {
         return s.substring(from, Math.min(to, s.length()));
     }
 
-    private static String sub(org.marc4j.marc.Record r, String tag, char code) {
-        VariableField vf = r.getVariableField(tag);
-        if (vf instanceof DataField df) {
-            Subfield sf = df.getSubfield(code);
-            return sf == null ? null : sf.getData();
-        }
-        return null;
+    private static String sub(MarcRecord r, String tag, char code) {
+        return r.firstSubfield(tag, code).orElse(null);
     }
 
-    private static String control(org.marc4j.marc.Record r, String tag) {
-        VariableField vf = r.getVariableField(tag);
-        return vf instanceof ControlField cf ? cf.getData() : null;
+    private static String control(MarcRecord r, String tag) {
+        return r.controlField(tag).orElse(null);
     }
 
-    private boolean electronic(org.marc4j.marc.Record r) {
+    private boolean electronic(MarcRecord r) {
         if (containsWord(sub(r, "245", 'h'), "electronic resource")
                 || containsWord(sub(r, "590", 'a'), "electronic reproduction")
                 || containsWord(sub(r, "533", 'a'), "electronic reproduction")
@@ -316,7 +300,7 @@ public final class GoldRushKey {
         if (f337 != null && f337.startsWith("c")) {
             return true;
         }
-        return r.getVariableField("086") != null && r.getVariableField("856") != null;
+        return r.has("086") && r.has("856");
     }
 
     private boolean containsWord(String field, String phrase) {

@@ -180,7 +180,7 @@ class MarcQualityTest {
                 String group = groupOfSource.computeIfAbsent(o.source(), k -> source[1] + "-" + k.recordId());
                 n++;
                 all.add(new Labelled(o, group));
-                org.marc4j.marc.Record marc = o.marc().orElseThrow();
+                org.marc4j.marc.Record marc = o.marc().orElseThrow().toMarc4j();
                 boolean unimarc = o.format() == org.navette.model.RecordFormat.UNIMARC;
                 twins.add(unimarc ? converter.toMarc21(marc, o.carrier(), "t" + n, rnd)
                         : converter.toUnimarc(marc, o.carrier(), "t" + n, rnd));

@@ -143,7 +143,7 @@ class OaiPmhSourceIT {
                 .endsWith("oai:bibsys.no:collection:biblioholding:060350636");
         assertThat(sink.localIds().subList(50, 57)).allMatch(id -> id.startsWith("oai:bibsys.no:"));
         assertThat(sink.records).allMatch(d -> d.result().readable());
-        assertThat(sink.records.get(0).result().record().marc().get().getControlNumber()).isEqualTo("1024796043");
+        assertThat(sink.records.get(0).result().record().marc().get().controlNumber().orElseThrow()).isEqualTo("1024796043");
         assertThat(sink.records.get(0).result().position()).isEqualTo(1);
         assertThat(sink.records.get(56).result().position()).isEqualTo(57);
         assertThat(sink.deletions).isEmpty();
@@ -372,7 +372,7 @@ class OaiPmhSourceIT {
         assertThat(state).isEqualTo("2015-07-12");
         assertThat(sink.records).hasSize(7).allMatch(d -> d.result().readable());
         assertThat(sink.records.get(0).localId()).isEqualTo("oai:bibsys.no:collection:biblioholding:98218834x");
-        assertThat(sink.records.get(0).result().record().marc().get().getControlNumber()).isEqualTo("98218834x");
+        assertThat(sink.records.get(0).result().record().marc().get().controlNumber().orElseThrow()).isEqualTo("98218834x");
         assertThat(sink.records.get(0).result().record().holdings()).isNotEmpty();
     }
 
