@@ -61,7 +61,7 @@ public final class FacetTally {
                 any = true;
                 for (FacetValue v : t.values(field)) {
                     if (v.count() > 0) {
-                        String key = ClusterDocument.facetKey(field, v.value(), text);
+                        String key = FacetValues.facetKey(field, v.value(), text);
                         counters[field.ordinal()].add(TermHash.of(key), TermHash.of(v.value()), v.value(), v.count());
                     }
                 }
@@ -93,7 +93,7 @@ public final class FacetTally {
                         fromR++;
                     }
                 }
-                if (fromR == origins.size() || (fromR > 0 && !ClusterDocument.countsEveryMember(FIELDS[f]))) {
+                if (fromR == origins.size() || (fromR > 0 && !FacetValues.countsEveryMember(FIELDS[f]))) {
                     countYear &= FIELDS[f] != FacetField.YEAR; // the year ranges go with the years
                     continue;
                 }
@@ -104,7 +104,7 @@ public final class FacetTally {
             FacetCounter counter = counters[f];
             for (int i = (int) v[f], end = (int) v[f + 1]; i < end; i += 2) {
                 if (excluded == null || !excluded.contains(v[i])) {
-                    counter.add(v[i], v[i + 1], d.facetDisplays, ClusterDocument.displayIndex(i));
+                    counter.add(v[i], v[i + 1], d.facetDisplays, FacetValues.displayIndex(i));
                 }
             }
         }
@@ -118,7 +118,7 @@ public final class FacetTally {
         Set<Long> keys = new HashSet<>();
         for (BibRecord m : c.members()) {
             if (reporting.contains(m.source().origin())) {
-                for (String k : ClusterDocument.memberFacetKeys(field, m, text)) {
+                for (String k : FacetValues.memberFacetKeys(field, m, text)) {
                     keys.add(TermHash.of(k));
                 }
             }

@@ -77,9 +77,9 @@ public final class TextRelevance {
             for (int t = 0; t < terms.length; t++, slot++) {
                 if (c.truncated() && t == terms.length - 1) {
                     int[] counts = new int[n * FIELDS];
-                    int filterBits = ClusterDocument.stemFilterBits(c.words()[t]);
+                    int filterBits = Postings.stemFilterBits(c.words()[t]);
                     for (int d = 0; d < n; d++) {
-                        if (ClusterDocument.mayHoldStem(postings[d], filterBits)) {
+                        if (Postings.mayHoldStem(postings[d], filterBits)) {
                             docs[d].addStemCounts(c.words()[t], c.fieldMask(), counts, d * FIELDS);
                         }
                     }
@@ -89,7 +89,7 @@ public final class TextRelevance {
                     long term = terms[t];
                     int[] frequencies = new int[n];
                     for (int d = 0; d < n; d++) {
-                        frequencies[d] = ClusterDocument.termFrequencies(postings[d], term) & keep;
+                        frequencies[d] = Postings.termFrequencies(postings[d], term) & keep;
                     }
                     packed[slot] = frequencies;
                 }

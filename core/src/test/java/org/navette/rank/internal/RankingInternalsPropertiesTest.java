@@ -74,7 +74,7 @@ class RankingInternalsPropertiesTest {
         ClusterDocument doc = ClusterDocument.of(Cluster.of(b.build()));
 
         for (String word : WORDS) {
-            int packed = ClusterDocument.termFrequencies(doc.postings, TermHash.of(word));
+            int packed = Postings.termFrequencies(doc.postings, TermHash.of(word));
             for (int f = 0; f < ClusterDocument.FIELDS; f++) {
                 long count = Arrays.stream(doc.tokens[f]).filter(word::equals).count();
                 assertThat((packed >>> (8 * f)) & 0xFF).as("%s in field %d", word, f).isEqualTo((int) Math.min(255, count));
@@ -82,7 +82,7 @@ class RankingInternalsPropertiesTest {
             for (int length = 0; length <= word.length(); length++) {
                 String stem = word.substring(0, length);
                 int[] counts = new int[ClusterDocument.FIELDS];
-                if (ClusterDocument.mayHoldStem(doc.postings, ClusterDocument.stemFilterBits(stem))) {
+                if (Postings.mayHoldStem(doc.postings, Postings.stemFilterBits(stem))) {
                     doc.addStemCounts(stem, (1 << ClusterDocument.FIELDS) - 1, counts, 0);
                 }
                 for (int f = 0; f < ClusterDocument.FIELDS; f++) {
