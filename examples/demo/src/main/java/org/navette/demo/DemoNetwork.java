@@ -121,9 +121,55 @@ public final class DemoNetwork implements AutoCloseable {
      *                              start fails (a missing Zebra is not a failure: it is {@link #skipped()})
      */
     public static DemoNetwork start(Path workDir, Consumer<String> progress) {
-        Objects.requireNonNull(workDir, "workDir");
-        Objects.requireNonNull(progress, "progress");
+        return builder(workDir).progress(progress).start();
+    }
+
+    /** A network in {@code workDir} with settings beyond the progress lines. */
+    public static Builder builder(Path workDir) {
+        return new Builder(workDir);
+    }
+
+    /**
+     * The settings of a network to start.
+     *
+     * <pre>{@code
+     * DemoNetwork n = DemoNetwork.builder(dir).progress(System.out::println).start();
+     * }</pre>
+     *
+     * <p>Thread-safety: one thread builds.
+     */
+    public static final class Builder {
+        private final Path workDir;
+        private Consumer<String> progress = line -> { };
+        private List<Path> binaryPath = ZebraServer.systemPath();
+
+        private Builder(Path workDir) {
+            this.workDir = Objects.requireNonNull(workDir, "workDir");
+        }
+
+        /** Receives one line per step of {@link #start()}. */
+        public Builder progress(Consumer<String> progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
+        /** The folders searched for {@code zebrasrv} and {@code zebraidx} (default: the {@code PATH}'s). */
+        public Builder binaryPath(List<Path> folders) {
+            this.binaryPath = List.copyOf(folders);
+            return this;
+        }
+
+        /** Builds the catalogue and starts the peers: see {@link DemoNetwork#start(Path, Consumer)}. */
+        public DemoNetwork start() {
+            return DemoNetwork.start(this);
+        }
+    }
+
+    private static DemoNetwork start(Builder b) {
+        Path workDir = b.workDir;
+        Consumer<String> progress = b.progress;
         Started s = new Started();
+        s.binaryPath = b.binaryPath;
         try {
             Path exports = Files.createDirectories(workDir.resolve("exports"));
             buildCatalogue(workDir.resolve("catalogue"), exports, s, progress);
@@ -155,6 +201,7 @@ public final class DemoNetwork implements AutoCloseable {
         final List<AutoCloseable> running = new ArrayList<>();
         @Nullable NetworkPolicy policy;
         @Nullable RequestBatch requests;
+        List<Path> binaryPath = List.of();
 
         void closeAll() {
             for (int i = running.size() - 1; i >= 0; i--) {
@@ -220,7 +267,7 @@ public final class DemoNetwork implements AutoCloseable {
 
     private static void startZebra(Path dir, Path exports, Started s, Consumer<String> progress) throws IOException {
         String name = "Médiathèque de Poligny (Zebra, Z39.50)";
-        Optional<String> missing = ZebraServer.missing();
+        Optional<String> missing = ZebraServer.missing(s.binaryPath);
         s.libraries.add(new DemoLibrary("poligny", "Médiathèque de Poligny", "Z39.50 (Zebra)", missing.isPresent() ? 0 : count(POLIGNY)));
         if (missing.isPresent()) {
             s.skipped.add(new SkippedTarget(ZEBRA, name, missing.get(), ZebraServer.INSTALL_HINT));
@@ -230,7 +277,7 @@ public final class DemoNetwork implements AutoCloseable {
         deleteTree(dir); // a database indexed by an earlier run would be indexed twice
         Files.createDirectories(dir);
         Path file = BundledData.writeExport(POLIGNY, exports.resolve("poligny.mrc"));
-        ZebraServer zebra = ZebraServer.start(dir, "poligny", file);
+        ZebraServer zebra = ZebraServer.start(dir, "poligny", file, s.binaryPath);
         s.running.add(zebra);
         s.targets.add(TargetConfig.builder(ZEBRA, "z3950").set("name", name).set("library", "poligny")
                 .set("host", "127.0.0.1").set("port", zebra.port()).set("database", "poligny").set("syntax", "usmarc")

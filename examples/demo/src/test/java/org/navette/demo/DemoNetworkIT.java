@@ -144,6 +144,8 @@ class DemoNetworkIT {
         assertThat(byId.get("demo-03").lenders().orElseThrow().lenders()).extracting(l -> l.library())
                 .containsExactlyInAnyOrder("dole", "lons");
         assertThat(byId.get("demo-04").firstLender().orElseThrow().library()).as("the requester itself is left out").isEqualTo("lons");
+        assertThat(byId.get("demo-05").status()).as("two LoC records of one title, no ISBN to tell them apart")
+                .isEqualTo(PlannedRequest.Status.AMBIGUOUS);
         assertThat(byId.get("demo-06").status()).as("found by a hyphenated ISBN").isEqualTo(PlannedRequest.Status.MATCHED);
         assertThat(byId.get("demo-07").status()).as("only the requester holds it").isEqualTo(PlannedRequest.Status.NO_LENDER);
         assertThat(byId.get("demo-08").firstLender().orElseThrow().library()).as("a UNIMARC record").isEqualTo("stclaude");
@@ -151,10 +153,16 @@ class DemoNetworkIT {
     }
 
     @Test
-    void closeStopsEveryPeerAndFreesItsPorts() throws IOException {
-        Path other = dir.resolve("second");
+    void withoutZebraOnThePathItIsSkippedWithTheInstallHintAndCloseFreesEveryPort() throws IOException {
+        Path noBinaries = java.nio.file.Files.createDirectories(dir.resolve("empty-bin"));
         List<Integer> ports = new ArrayList<>();
-        try (DemoNetwork second = DemoNetwork.start(other)) {
+        try (DemoNetwork second = DemoNetwork.builder(dir.resolve("second")).binaryPath(List.of(noBinaries)).start()) {
+            assertThat(second.skipped()).singleElement().satisfies(s -> {
+                assertThat(s.id()).isEqualTo(DemoNetwork.ZEBRA);
+                assertThat(s.reason()).isEqualTo("zebrasrv not found");
+                assertThat(s.hint()).isEqualTo("sudo apt-get install idzebra-2.0");
+            });
+            assertThat(second.targets()).extracting(TargetConfig::id).doesNotContain(DemoNetwork.ZEBRA);
             for (TargetConfig t : second.targets()) {
                 if (t.has("port")) {
                     ports.add(Integer.parseInt(t.get("port").toString()));
@@ -162,8 +170,9 @@ class DemoNetworkIT {
                     ports.add(java.net.URI.create(t.get("url").toString()).getPort());
                 }
             }
-            assertThat(ports).hasSize(4);
+            assertThat(ports).hasSize(3);
             assertThat(accepts(ports.get(0))).isTrue();
+            assertThat(accepts(ports.get(1))).isTrue();
         }
         for (int port : ports) {
             assertThat(accepts(port)).as("port " + port + " after close").isFalse();
@@ -171,6 +180,13 @@ class DemoNetworkIT {
                 s.bind(new InetSocketAddress("127.0.0.1", port)); // free again: binds
             }
         }
+    }
+
+    @Test
+    void theZebraOfTheNetworkIsAProcessThatListensUntilClose() {
+        int port = Integer.parseInt(network.targets().stream().filter(t -> t.id().equals(DemoNetwork.ZEBRA)).findFirst()
+                .orElseThrow().get("port").toString());
+        assertThat(accepts(port)).isTrue();
     }
 
     private static boolean accepts(int port) {

@@ -12,8 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * A BIB2 WebOPAC on 127.0.0.1 serving real saved pages, behaving as the site does: the form
@@ -47,7 +50,10 @@ public final class SavedOpacSite implements AutoCloseable {
 
     private SavedOpacSite() {
         for (String page : RESULT_PAGES) {
-            resultPageTexts.add(fold(Jsoup.parse(new String(BundledData.bytes(page), LATIN1)).text()));
+            Document doc = Jsoup.parse(new String(BundledData.bytes(page), LATIN1));
+            // BIB2 writes its result list with document.write: the list's words are in the scripts
+            String scripts = doc.select("script").stream().map(Element::data).collect(Collectors.joining(" "));
+            resultPageTexts.add(fold(doc.text() + " " + Jsoup.parse(scripts).text()));
         }
     }
 

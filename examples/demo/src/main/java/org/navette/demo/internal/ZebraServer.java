@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
  * A real Zebra (Index Data's {@code idzebra-2.0}) on 127.0.0.1 serving one library's MARC21 records
  * over Z39.50: the file indexed by {@code zebraidx} into a fresh database under a work directory,
  * then {@code zebrasrv} started on a free port and awaited until it accepts connections.
- * {@link #missing()} says, before anything is started, why Zebra cannot run here and how to install it.
+ * {@link #missing(List)} says, before anything is started, why Zebra cannot run here and how to install it.
  *
  * <pre>{@code
- * if (ZebraServer.missing().isEmpty()) {
- *     try (ZebraServer zebra = ZebraServer.start(dir, "poligny", marcFile)) {
+ * if (ZebraServer.missing(ZebraServer.systemPath()).isEmpty()) {
+ *     try (ZebraServer zebra = ZebraServer.start(dir, "poligny", marcFile, ZebraServer.systemPath())) {
  *         zebra.port();
  *     }
  * }
@@ -45,10 +45,21 @@ public final class ZebraServer implements AutoCloseable {
         this.database = database;
     }
 
-    /** Why Zebra cannot run here (a binary or its tables missing), or empty when it can. */
-    public static Optional<String> missing() {
+    /** The folders of the {@code PATH}, where {@link #missing(List)} looks by default. */
+    public static List<Path> systemPath() {
+        List<Path> dirs = new java.util.ArrayList<>();
+        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
+            if (!d.isEmpty()) {
+                dirs.add(Path.of(d));
+            }
+        }
+        return dirs;
+    }
+
+    /** Why Zebra cannot run here (a binary not in {@code searchPath}, or its tables missing), or empty when it can. */
+    public static Optional<String> missing(List<Path> searchPath) {
         for (String binary : List.of("zebrasrv", "zebraidx")) {
-            if (onPath(binary).isEmpty()) {
+            if (find(binary, searchPath).isEmpty()) {
                 return Optional.of(binary + " not found");
             }
         }
@@ -61,12 +72,17 @@ public final class ZebraServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Indexes {@code marc21File} (UTF-8 ISO 2709) as {@code database} in {@code dir} and starts zebrasrv. */
-    public static ZebraServer start(Path dir, String database, Path marc21File) throws IOException {
-        Optional<String> why = missing();
+    /**
+     * Indexes {@code marc21File} (UTF-8 ISO 2709) as {@code database} in {@code dir} and starts
+     * zebrasrv, both binaries taken from {@code searchPath}.
+     */
+    public static ZebraServer start(Path dir, String database, Path marc21File, List<Path> searchPath) throws IOException {
+        Optional<String> why = missing(searchPath);
         if (why.isPresent()) {
             throw new IOException(why.get() + ": " + INSTALL_HINT);
         }
+        String zebraidx = find("zebraidx", searchPath).orElseThrow().toString();
+        String zebrasrv = find("zebrasrv", searchPath).orElseThrow().toString();
         for (String sub : List.of("reg", "lock", "tmp")) {
             Files.createDirectories(dir.resolve(sub));
         }
@@ -86,13 +102,13 @@ public final class ZebraServer implements AutoCloseable {
                 "lockDir: " + dir.resolve("lock"),
                 "keyTmpDir: " + dir.resolve("tmp"),
                 "setTmpDir: " + dir.resolve("tmp"), ""));
-        run(dir, List.of("zebraidx", "-c", "zebra.cfg", "-l", "zebraidx.log", "-d", database, "update", "records.mrc"));
+        run(dir, List.of(zebraidx, "-c", "zebra.cfg", "-l", "zebraidx.log", "-d", database, "update", "records.mrc"));
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             int port = freePort();
             Files.writeString(dir.resolve("yazgfs.xml"), gfs(dir, port));
             try {
-                return new ZebraServer(startAndAwait(dir, port), port, database);
+                return new ZebraServer(startAndAwait(zebrasrv, dir, port), port, database);
             } catch (IOException e) {
                 last = e; // another process took the port between our probe and zebrasrv's bind: try another
             }
@@ -120,9 +136,9 @@ public final class ZebraServer implements AutoCloseable {
                 """.formatted(port, dir);
     }
 
-    private static Process startAndAwait(Path dir, int port) throws IOException {
+    private static Process startAndAwait(String zebrasrv, Path dir, int port) throws IOException {
         Path log = dir.resolve("zebrasrv.out");
-        Process p = new ProcessBuilder("zebrasrv", "-T", "-f", "yazgfs.xml", "-l", "zebrasrv.log").directory(dir.toFile())
+        Process p = new ProcessBuilder(zebrasrv, "-T", "-f", "yazgfs.xml", "-l", "zebrasrv.log").directory(dir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_SECONDS);
         try {
@@ -184,13 +200,8 @@ public final class ZebraServer implements AutoCloseable {
         }
     }
 
-    private static Optional<Path> onPath(String binary) {
-        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, binary))) {
-                return Optional.of(Path.of(d, binary));
-            }
-        }
-        return Optional.empty();
+    private static Optional<Path> find(String binary, List<Path> searchPath) {
+        return searchPath.stream().map(d -> d.resolve(binary)).filter(Files::isExecutable).findFirst();
     }
 
     /** Zebra's record modules: under the multiarch library directory, whichever the machine's is. */
