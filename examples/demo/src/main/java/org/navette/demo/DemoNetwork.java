@@ -93,6 +93,7 @@ public final class DemoNetwork implements AutoCloseable {
     private final NetworkPolicy policy;
     private final RequestBatch requests;
     private final List<AutoCloseable> running;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DemoNetwork(Path workDir, Started s) {
         this.workDir = workDir;
@@ -366,9 +367,12 @@ public final class DemoNetwork implements AutoCloseable {
         return SUGGESTED_QUERY;
     }
 
-    /** Stops every peer and frees its port; the work directory is left as it is. */
+    /** Stops every peer and frees its port; the work directory is left as it is. A second call does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         List<Exception> failures = new ArrayList<>();
         for (int i = running.size() - 1; i >= 0; i--) {
             try {

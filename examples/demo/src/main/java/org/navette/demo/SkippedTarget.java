@@ -10,12 +10,12 @@ import java.util.Objects;
  * // poligny-zebra skipped: zebrasrv not found (sudo apt-get install idzebra-2.0)
  * }</pre>
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param id     the target id it would have had
  * @param name   its display name
  * @param reason why it did not start
  * @param hint   how to make it start, e.g. the package to install
- *
- * <p>Thread-safety: immutable.
  */
 public record SkippedTarget(String id, String name, String reason, String hint) {
     public SkippedTarget {

@@ -145,13 +145,23 @@ public final class SruServer implements AutoCloseable {
             return diagnosticOnly("searchRetrieveResponse", 61, Integer.toString(start), "First record position out of range");
         }
         int count = Math.max(0, Math.min(Math.min(max, MAX_RECORDS), hits.size() - start + 1));
-        StringWriter out = new StringWriter();
-        XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-        w.writeStartDocument("UTF-8", "1.0");
-        w.writeStartElement("searchRetrieveResponse");
-        w.writeDefaultNamespace(SRW);
-        element(w, "version", version);
-        element(w, "numberOfRecords", Integer.toString(hits.size()));
+        return response("searchRetrieveResponse", version, w -> {
+            element(w, "numberOfRecords", Integer.toString(hits.size()));
+            searchBody(w, hits, start, count, packing);
+            w.writeStartElement("echoedSearchRetrieveRequest");
+            element(w, "version", version);
+            element(w, "query", cql);
+            element(w, "startRecord", Integer.toString(start));
+            element(w, "maximumRecords", Integer.toString(max));
+            element(w, "recordPacking", packing);
+            element(w, "recordSchema", schema);
+            w.writeEndElement();
+        });
+    }
+
+    /** The records of positions {@code start} to {@code start + count - 1}, and the next position when more remain. */
+    private static void searchBody(XMLStreamWriter w, List<BibRecord> hits, int start, int count, String packing)
+            throws XMLStreamException {
         if (count > 0) {
             w.writeStartElement("records");
             for (int i = 0; i < count; i++) {
@@ -179,18 +189,6 @@ public final class SruServer implements AutoCloseable {
         if (start + count <= hits.size()) {
             element(w, "nextRecordPosition", Integer.toString(start + count));
         }
-        w.writeStartElement("echoedSearchRetrieveRequest");
-        element(w, "version", version);
-        element(w, "query", cql);
-        element(w, "startRecord", Integer.toString(start));
-        element(w, "maximumRecords", Integer.toString(max));
-        element(w, "recordPacking", packing);
-        element(w, "recordSchema", schema);
-        w.writeEndElement();
-        w.writeEndElement();
-        w.writeEndDocument();
-        w.close();
-        return out.toString();
     }
 
     /** One record as MARCXML, characters XML 1.0 cannot carry left out. */
@@ -236,12 +234,10 @@ public final class SruServer implements AutoCloseable {
     }
 
     private String explain(String version) throws XMLStreamException {
-        StringWriter out = new StringWriter();
-        XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-        w.writeStartDocument("UTF-8", "1.0");
-        w.writeStartElement("explainResponse");
-        w.writeDefaultNamespace(SRW);
-        element(w, "version", version);
+        return response("explainResponse", version, this::explainRecord);
+    }
+
+    private void explainRecord(XMLStreamWriter w) throws XMLStreamException {
         w.writeStartElement("record");
         element(w, "recordSchema", ZEEREX);
         element(w, "recordPacking", "xml");
@@ -303,6 +299,22 @@ public final class SruServer implements AutoCloseable {
         w.writeEndElement(); // explain
         w.writeEndElement(); // recordData
         w.writeEndElement(); // record
+    }
+
+    /** What a response's root element holds after its version. */
+    private interface Body {
+        void write(XMLStreamWriter w) throws XMLStreamException;
+    }
+
+    /** A whole response document: the root in the SRW namespace, its version, then {@code body}. */
+    private static String response(String root, String version, Body body) throws XMLStreamException {
+        StringWriter out = new StringWriter();
+        XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+        w.writeStartDocument("UTF-8", "1.0");
+        w.writeStartElement(root);
+        w.writeDefaultNamespace(SRW);
+        element(w, "version", version);
+        body.write(w);
         w.writeEndElement();
         w.writeEndDocument();
         w.close();
@@ -312,29 +324,21 @@ public final class SruServer implements AutoCloseable {
     /** A response carrying one SRU diagnostic and, for a search, no records. */
     private static String diagnosticOnly(String root, int number, String details, String message) {
         try {
-            StringWriter out = new StringWriter();
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            w.writeStartDocument("UTF-8", "1.0");
-            w.writeStartElement(root);
-            w.writeDefaultNamespace(SRW);
-            element(w, "version", "1.2");
-            if (root.equals("searchRetrieveResponse")) {
-                element(w, "numberOfRecords", "0");
-            }
-            w.writeStartElement("diagnostics");
-            w.writeStartElement("diagnostic");
-            w.writeDefaultNamespace(DIAG);
-            element(w, "uri", "info:srw/diagnostic/1/" + number);
-            element(w, "details", xmlText(details));
-            element(w, "message", message);
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndElement();
-            w.writeEndDocument();
-            w.close();
-            return out.toString();
+            return response(root, "1.2", w -> {
+                if (root.equals("searchRetrieveResponse")) {
+                    element(w, "numberOfRecords", "0");
+                }
+                w.writeStartElement("diagnostics");
+                w.writeStartElement("diagnostic");
+                w.writeDefaultNamespace(DIAG);
+                element(w, "uri", "info:srw/diagnostic/1/" + number);
+                element(w, "details", xmlText(details));
+                element(w, "message", message);
+                w.writeEndElement();
+                w.writeEndElement();
+            });
         } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write an SRU diagnostic", e);
+            throw new IllegalStateException("cannot write an SRU diagnostic", e); // a string writer does not fail
         }
     }
 
