@@ -216,12 +216,12 @@ public final class DemoNetwork implements AutoCloseable {
     }
 
     private static void buildCatalogue(Path dir, Path exports, Started s, Consumer<String> progress) throws IOException {
-        Map<String, List<Range>> members = Map.of("dole", DOLE, "lons", LONS, "stclaude", STCLAUDE);
+        Map<String, List<Range>> members = Map.of("dole", DOLE, "lons", LONS, "st-claude", STCLAUDE);
         s.catalogue = StoreLocation.embedded(dir);
         progress.accept("building the union catalogue (embedded Solr) in " + dir);
         try (CatalogueStore store = CatalogueStore.open(s.catalogue)) {
             Catalogue catalogue = Catalogue.builder(store).build();
-            for (String library : List.of("dole", "lons", "stclaude")) {
+            for (String library : List.of("dole", "lons", "st-claude")) {
                 Path file = BundledData.writeExport(members.get(library), exports.resolve(library + ".mrc"));
                 IngestSummary summary = catalogue.load(library, CatalogueSource.open(file.toString()));
                 s.loads.add(summary);
@@ -231,7 +231,7 @@ public final class DemoNetwork implements AutoCloseable {
         }
         s.libraries.add(new DemoLibrary("dole", "Médiathèque de Dole", "union catalogue (MARC21 export)", count(DOLE)));
         s.libraries.add(new DemoLibrary("lons", "Médiathèque de Lons-le-Saunier", "union catalogue (MARC21 export)", count(LONS)));
-        s.libraries.add(new DemoLibrary("stclaude", "Médiathèque de Saint-Claude", "union catalogue (UNIMARC export)", count(STCLAUDE)));
+        s.libraries.add(new DemoLibrary("st-claude", "Médiathèque de Saint-Claude", "union catalogue (UNIMARC export)", count(STCLAUDE)));
         s.targets.add(TargetConfig.builder(UNION, "solr").set("name", "Catalogue collectif du réseau jurassien")
                 .set("dataDir", dir.toAbsolutePath().toString()).build());
     }

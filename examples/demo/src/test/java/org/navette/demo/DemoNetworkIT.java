@@ -66,7 +66,7 @@ class DemoNetworkIT {
 
     @Test
     void theCatalogueHoldsTheThreeMembersExportsAndTheProgressSaysSo() {
-        assertThat(network.catalogueLoads()).extracting(s -> s.library()).containsExactly("dole", "lons", "stclaude");
+        assertThat(network.catalogueLoads()).extracting(s -> s.library()).containsExactly("dole", "lons", "st-claude");
         assertThat(network.catalogueLoads()).allSatisfy(s -> assertThat(s.added()).isGreaterThan(50));
         assertThat(progress).anyMatch(l -> l.contains("dole") && l.contains("read"));
         assertThat(network.skipped()).isEmpty(); // zebrasrv is installed here
@@ -114,6 +114,16 @@ class DemoNetworkIT {
     }
 
     @Test
+    void theUnimarcMembersItemsAreHeldByItsOwnCodeWithTheirCallNumbers() {
+        SearchResult r = searchOnly(DemoNetwork.UNION, "author=cordier");
+        assertThat(r.clusters()).hasSizeGreaterThan(2).allSatisfy(rc -> {
+            assertThat(rc.cluster().holdingsByLibrary().keySet()).containsExactly("st-claude");
+            assertThat(rc.cluster().holdingsByLibrary().get("st-claude")).isNotEmpty()
+                    .allSatisfy(h -> assertThat(h.callNumber()).startsWith("MEL"));
+        });
+    }
+
+    @Test
     void theDeadLibraryIsAFailedStatusWhileTheOthersDeliver() {
         TargetStatus down = status(DemoNetwork.DOWN);
         assertThat(down.state().isFinal()).isTrue();
@@ -148,7 +158,7 @@ class DemoNetworkIT {
                 .isEqualTo(PlannedRequest.Status.AMBIGUOUS);
         assertThat(byId.get("demo-06").status()).as("found by a hyphenated ISBN").isEqualTo(PlannedRequest.Status.MATCHED);
         assertThat(byId.get("demo-07").status()).as("only the requester holds it").isEqualTo(PlannedRequest.Status.NO_LENDER);
-        assertThat(byId.get("demo-08").firstLender().orElseThrow().library()).as("a UNIMARC record").isEqualTo("stclaude");
+        assertThat(byId.get("demo-08").firstLender().orElseThrow().library()).as("a UNIMARC record").isEqualTo("st-claude");
         assertThat(byId.get("demo-10").status()).isEqualTo(PlannedRequest.Status.UNMATCHED);
     }
 
