@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,7 +98,7 @@ public final class DemoNetwork implements AutoCloseable {
 
     private DemoNetwork(Path workDir, Started s) {
         this.workDir = workDir;
-        this.catalogue = s.catalogue;
+        this.catalogue = Objects.requireNonNull(s.catalogue);
         this.stats = Objects.requireNonNull(s.stats);
         this.loads = List.copyOf(s.loads);
         this.libraries = List.copyOf(s.libraries);
@@ -193,7 +194,7 @@ public final class DemoNetwork implements AutoCloseable {
 
     /** What {@link #start} has started so far: closed in reverse order if a later step fails. */
     private static final class Started {
-        StoreLocation catalogue = StoreLocation.embedded(Path.of("."));
+        @Nullable StoreLocation catalogue;
         @Nullable CatalogueStats stats;
         final List<IngestSummary> loads = new ArrayList<>();
         final List<DemoLibrary> libraries = new ArrayList<>();
@@ -216,13 +217,18 @@ public final class DemoNetwork implements AutoCloseable {
     }
 
     private static void buildCatalogue(Path dir, Path exports, Started s, Consumer<String> progress) throws IOException {
-        Map<String, List<Range>> members = Map.of("dole", DOLE, "lons", LONS, "st-claude", STCLAUDE);
-        s.catalogue = StoreLocation.embedded(dir);
+        Map<String, List<Range>> members = new LinkedHashMap<>();
+        members.put("dole", DOLE);
+        members.put("lons", LONS);
+        members.put("st-claude", STCLAUDE);
+        StoreLocation location = StoreLocation.embedded(dir);
+        s.catalogue = location;
         progress.accept("building the union catalogue (embedded Solr) in " + dir);
-        try (CatalogueStore store = CatalogueStore.open(s.catalogue)) {
+        try (CatalogueStore store = CatalogueStore.open(location)) {
             Catalogue catalogue = Catalogue.builder(store).build();
-            for (String library : List.of("dole", "lons", "st-claude")) {
-                Path file = BundledData.writeExport(members.get(library), exports.resolve(library + ".mrc"));
+            for (Map.Entry<String, List<Range>> member : members.entrySet()) {
+                String library = member.getKey();
+                Path file = BundledData.writeExport(member.getValue(), exports.resolve(library + ".mrc"));
                 IngestSummary summary = catalogue.load(library, CatalogueSource.open(file.toString()));
                 s.loads.add(summary);
                 progress.accept("  " + summary);

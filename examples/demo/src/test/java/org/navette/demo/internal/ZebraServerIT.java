@@ -1,0 +1,47 @@
+package org.navette.demo.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo's own Zebra launcher: a real zebrasrv (installed here and in CI) that listens until closed. */
+class ZebraServerIT {
+    @Test
+    void zebraIndexesTheFileListensOnItsPortAndFreesItWhenClosed(@TempDir Path dir) throws IOException {
+        Path file = BundledData.writeExport(List.of(new BundledData.Range(BundledData.LOC, 0, 10)), dir.resolve("loc.mrc"));
+        int port;
+        try (ZebraServer zebra = ZebraServer.start(Files.createDirectories(dir.resolve("zebra")), "test", file,
+                ZebraServer.systemPath())) {
+            port = zebra.port();
+            assertThat(zebra.isAlive()).isTrue();
+            assertThat(accepts(port)).isTrue();
+            assertThat(Files.readString(dir.resolve("zebra/zebraidx.log"))).isNotEmpty();
+        }
+        assertThat(accepts(port)).isFalse();
+    }
+
+    @Test
+    void withoutTheBinariesItSaysWhichIsMissingAndDoesNotStart(@TempDir Path dir) {
+        assertThat(ZebraServer.missing(List.of(dir))).hasValue("zebrasrv not found");
+        assertThat(ZebraServer.missing(ZebraServer.systemPath())).isEmpty();
+        assertThatThrownBy(() -> ZebraServer.start(dir, "test", dir.resolve("none.mrc"), List.of(dir)))
+                .isInstanceOf(IOException.class).hasMessage("zebrasrv not found: sudo apt-get install idzebra-2.0");
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
