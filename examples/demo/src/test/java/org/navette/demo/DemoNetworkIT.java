@@ -1,10 +1,10 @@
 package org.navette.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.navette.demo.LoopbackPorts.accepts;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,12 +199,4 @@ class DemoNetworkIT {
         assertThat(accepts(port)).isTrue();
     }
 
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }

@@ -1,16 +1,17 @@
-package org.navette.demo.internal;
+package org.navette.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.navette.demo.LoopbackPorts.accepts;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.navette.demo.internal.BundledData;
+import org.navette.demo.internal.ZebraServer;
 
 /** The demo's own Zebra launcher: a real zebrasrv (installed here and in CI) that listens until closed. */
 class ZebraServerIT {
@@ -36,12 +37,4 @@ class ZebraServerIT {
                 .isInstanceOf(IOException.class).hasMessage("zebrasrv not found: sudo apt-get install idzebra-2.0");
     }
 
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
 }
