@@ -226,7 +226,8 @@ public final class Pz2Query {
         for (int i = 0; i < words.size(); i++) {
             Token w = words.get(i);
             if (w.kind == Kind.QUOTED) {
-                q = and(q, clause(field, relation == null ? Relation.PHRASE : relation, w.text, false, w));
+                Relation quoted = relation != null ? relation : w.text.trim().contains(" ") ? Relation.PHRASE : Relation.ALL_WORDS;
+                q = and(q, clause(field, quoted, w.text, false, w));
                 continue;
             }
             String word = w.text;
