@@ -92,14 +92,12 @@ public final class Pazpar2Endpoint implements HttpHandler, AutoCloseable {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("POST")) {
-                exchange.getResponseHeaders().set("Allow", "GET, POST");
-                drain(exchange);
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
             Commands.Answer answer;
             try {
+                if (!method.equals("GET") && !method.equals("POST")) {
+                    exchange.getResponseHeaders().set("Allow", "GET, POST");
+                    throw new CommandException(Pz2Error.MALFORMED_PARAMETER_VALUE, "method " + method, 405);
+                }
                 answer = commands.run(parameters(exchange));
             } catch (CommandException e) {
                 answer = new Commands.Answer(e.httpStatus(), e.toXml());
@@ -146,12 +144,6 @@ public final class Pazpar2Endpoint implements HttpHandler, AutoCloseable {
                     "request body over " + maxRequestBytes + " bytes", 413);
         }
         return body;
-    }
-
-    private static void drain(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            in.skip(Long.MAX_VALUE);
-        }
     }
 
     /** Sessions alive now. */

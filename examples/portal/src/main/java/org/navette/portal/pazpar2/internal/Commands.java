@@ -162,8 +162,6 @@ public final class Commands {
         String filter = params.get("filter");
         if (filter != null) {
             options.targets(filterTargets(filter));
-        } else if (federation.targets().isEmpty()) {
-            throw new CommandException(Pz2Error.NO_TARGETS, "the federation has no targets");
         }
         FederatedSearch search;
         try {
