@@ -54,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * query model. A {@code <hit>}'s {@code recid} is the cluster id; its {@code md-*} fields are the
  * names of pazpar2's default service, and each record of the cluster is a {@code <location>}
  * (target id and name). {@code record} with {@code offset} gives that record as MARCXML.
- * Not supported, and answered with error 11: {@code limit}, {@code startrecs} other than 0,
+ * {@code limit} ({@code author=Eco\, Umberto|Eco, U.,date=1983}) narrows the query by those fields.
+ * Not supported, and answered with error 11: {@code startrecs} other than 0,
  * filters other than {@code pz:id=}, and the {@code settings}, {@code service} and {@code info} commands.
  *
  * <h2>Blocking</h2>

@@ -103,8 +103,8 @@ class Pazpar2EndpointTest {
         assertError(client.get("command", "show", "session", session, "sort", "position"), 3, "Malformed parameter value", "sort");
         assertError(client.get("command", "show", "session", session, "start", "-1"), 3, "Malformed parameter value", "start");
         assertError(client.get("command", "record", "session", session, "id", "c1"), 7, "Record missing", "c1");
-        assertError(client.get("command", "search", "session", session, "query", "rose", "limit", "au=eco"), 11,
-                "Not implemented", "limit");
+        assertError(client.get("command", "search", "session", session, "query", "rose", "limit", "medium=book"), 3,
+                "Malformed parameter value", "limit medium");
         assertError(client.get("command", "search", "session", session, "query", "rose", "filter", "pz:id=nosuch"), 8,
                 "No targets", "filter pz:id=nosuch");
         assertError(client.get("command", "search", "session", session, "query", "rose", "filter", "pz:name~x"), 11,

@@ -136,9 +136,6 @@ public final class Commands {
         if (text == null) {
             throw new CommandException(Pz2Error.MISSING_PARAMETER, "query");
         }
-        if (params.containsKey("limit")) {
-            throw new CommandException(Pz2Error.NOT_IMPLEMENTED, "limit");
-        }
         String startrecs = params.get("startrecs");
         if (startrecs != null && number(startrecs, "startrecs", 0, Integer.MAX_VALUE) != 0) {
             throw new CommandException(Pz2Error.NOT_IMPLEMENTED, "startrecs");
@@ -148,6 +145,10 @@ public final class Commands {
             query = Pz2Query.parse(text);
         } catch (BadQueryException e) {
             throw new CommandException(Pz2Error.MALFORMED_PARAMETER_VALUE, "query: " + e.getMessage());
+        }
+        String limit = params.get("limit");
+        if (limit != null) {
+            query = Pz2Limit.apply(query, limit);
         }
         SearchWatch watch = new SearchWatch();
         SearchOptions.Builder options = SearchOptions.builder().listener(watch);
