@@ -213,6 +213,37 @@ class Pazpar2EndpointIT {
         assertThat(Pz2Xml.children(medium, "term")).extracting(t -> Pz2Xml.text(t, "name")).contains("book");
     }
 
+    @Test
+    void sessionsSearchingAtOnceEachSeeTheirOwnCompleteResult() throws Exception {
+        int users = 6;
+        java.util.concurrent.ExecutorService browsers = java.util.concurrent.Executors.newFixedThreadPool(users);
+        try {
+            List<java.util.concurrent.Future<long[]>> results = new ArrayList<>();
+            for (int i = 0; i < users; i++) {
+                String query = i % 2 == 0 ? "ti=computer" : "ti=nosuchwordanywhere";
+                results.add(browsers.submit(() -> {
+                    String session = Pz2Xml.text(client.get("command", "init").root(), "session");
+                    client.get("command", "search", "session", session, "query", query, "filter", "pz:id=zebra|zebra-sru");
+                    awaitEnd(session);
+                    Element show = client.get("command", "show", "session", session, "num", "100").root();
+                    return new long[] {Pz2Xml.number(show, "total"), Pz2Xml.children(show, "hit").size(),
+                            Pz2Xml.number(show, "merged")};
+                }));
+            }
+            for (int i = 0; i < users; i++) {
+                long[] r = results.get(i).get(120, java.util.concurrent.TimeUnit.SECONDS);
+                if (i % 2 == 0) {
+                    assertThat(r[0]).as("user %d total", i).isEqualTo(20);
+                    assertThat(r[1]).as("user %d hits", i).isEqualTo(r[2]).isPositive();
+                } else {
+                    assertThat(r).as("user %d", i).containsExactly(0, 0, 0);
+                }
+            }
+        } finally {
+            browsers.shutdownNow();
+        }
+    }
+
     /** Polls bytarget with block=1, as pz2.js does, until no target is working. */
     private static Element awaitEnd(String session) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -176,7 +176,7 @@ public final class Commands {
 
     /** pazpar2's {@code pz:id=a|b} filters, all of which must hold; other settings are not kept by Navette. */
     private Set<String> filterTargets(String filter) {
-        Set<String> chosen = null;
+        @Nullable Set<String> chosen = null;
         for (String condition : filter.split(",", -1)) {
             String c = condition.startsWith("|") ? condition.substring(1) : condition;
             if (!c.startsWith("pz:id=")) {
@@ -302,7 +302,7 @@ public final class Commands {
         String nameParam = params.get("name");
         List<String> names = nameParam == null || nameParam.equals("*") ? TERMLISTS : List.of(nameParam.split(",", -1));
         Pz2Session.Current c = s.current();
-        SearchResult r = c == null ? null : c.search().snapshot();
+        @Nullable SearchResult r = c == null ? null : c.search().snapshot();
         List<TargetStatus> targets = r == null ? List.of() : r.targets();
         XmlAnswer x = new XmlAnswer().open("termlist").element("activeclients", active(targets));
         for (String name : names) {

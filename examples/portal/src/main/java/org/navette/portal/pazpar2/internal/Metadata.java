@@ -3,6 +3,7 @@ package org.navette.portal.pazpar2.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.navette.match.Cluster;
 import org.navette.model.Author;
 import org.navette.model.BibRecord;
@@ -49,7 +50,7 @@ public final class Metadata {
         return of(c.representative(), full, date);
     }
 
-    private static List<Field> of(BibRecord r, boolean full, String date) {
+    private static List<Field> of(BibRecord r, boolean full, @Nullable String date) {
         List<Field> out = new ArrayList<>();
         add(out, "id", r.source().recordId());
         if (full) {
@@ -101,14 +102,14 @@ public final class Metadata {
         };
     }
 
-    private static String join(String a, String b) {
+    private static @Nullable String join(@Nullable String a, @Nullable String b) {
         if (a == null) {
             return b;
         }
         return b == null ? a : a + " " + b;
     }
 
-    private static void add(List<Field> out, String name, String value) {
+    private static void add(List<Field> out, String name, @Nullable String value) {
         if (value != null && !value.isBlank()) {
             out.add(new Field(name, value));
         }

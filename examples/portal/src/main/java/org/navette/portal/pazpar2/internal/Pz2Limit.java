@@ -3,6 +3,7 @@ package org.navette.portal.pazpar2.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.navette.query.Field;
 import org.navette.query.Query;
 
@@ -44,7 +45,7 @@ public final class Pz2Limit {
             if (field == null) {
                 throw new CommandException(Pz2Error.MALFORMED_PARAMETER_VALUE, "limit " + name);
             }
-            Query any = null;
+            @Nullable Query any = null;
             for (String value : split(pair.substring(eq + 1), '|')) {
                 String v = unescape(value).trim();
                 if (v.isEmpty()) {

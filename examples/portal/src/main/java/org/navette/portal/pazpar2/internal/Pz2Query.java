@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.navette.query.Field;
 import org.navette.query.Query;
 import org.navette.query.Relation;
@@ -164,7 +165,7 @@ public final class Pz2Query {
             int at = pos < tokens.size() ? tokens.get(pos).start : text.length();
             throw new BadQueryException(at, "a search term after '" + relationText + "'");
         }
-        Query q = null;
+        @Nullable Query q = null;
         for (Field f : fields) {
             Query one = term(f, relation, words);
             q = q == null ? one : q.or(one);
@@ -220,7 +221,7 @@ public final class Pz2Query {
         if (relation != null && relation.ordinal() >= Relation.LESS_THAN.ordinal()) {
             throw new BadQueryException(words.get(0).start, "relation " + relation + " only applies to date");
         }
-        Query q = null;
+        @Nullable Query q = null;
         StringBuilder plain = new StringBuilder();
         boolean truncated = false;
         for (int i = 0; i < words.size(); i++) {
@@ -303,7 +304,7 @@ public final class Pz2Query {
         }
     }
 
-    private static Query and(Query left, Query right) {
+    private static Query and(@Nullable Query left, Query right) {
         return left == null ? right : left.and(right);
     }
 

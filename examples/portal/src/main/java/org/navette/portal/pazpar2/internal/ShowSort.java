@@ -26,14 +26,11 @@ public record ShowSort(SortOrder order, boolean reversed) {
      * @throws CommandException (malformed parameter value {@code sort}) for an unknown field or direction
      */
     public static ShowSort parse(String sort) {
-        ShowSort first = null;
-        for (String part : sort.split(",", -1)) {
-            ShowSort s = one(part);
-            if (first == null) {
-                first = s;
-            }
+        String[] fields = sort.split(",", -1);
+        for (int i = 1; i < fields.length; i++) {
+            one(fields[i]);   // checked like pazpar2 checks them, though only the first orders the hits
         }
-        return first;
+        return one(fields[0]);
     }
 
     /** True when the hits should show the relevance score, as pazpar2 does for relevance sorts. */
