@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * au=smith}, {@code date=1990-2000}) or plain CQL ({@code title="rose garden"}) — into Navette's one
  * query model. A {@code <hit>}'s {@code recid} is the cluster id; its {@code md-*} fields are the
  * names of pazpar2's default service, and each record of the cluster is a {@code <location>}
- * (target id and name). {@code record} with {@code offset} gives that record as MARCXML.
+ * (target id and name). {@code record} with {@code offset} gives that record as MARCXML; a recid
+ * not (or no longer) among the clusters answers error 7 at once (pazpar2 would wait for a target).
+ * {@code init}'s settings and {@code service} parameters and a posted service document are ignored.
  * {@code limit} ({@code author=Eco\, Umberto|Eco, U.,date=1983}) narrows the query by those fields.
  * Not supported, and answered with error 11: {@code startrecs} other than 0,
  * filters other than {@code pz:id=}, and the {@code settings}, {@code service} and {@code info} commands.
