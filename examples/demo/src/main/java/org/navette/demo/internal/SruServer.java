@@ -193,7 +193,7 @@ public final class SruServer implements AutoCloseable {
 
     /** One record as MARCXML, characters XML 1.0 cannot carry left out. */
     private static void marcXml(XMLStreamWriter w, BibRecord r) throws XMLStreamException {
-        org.marc4j.marc.Record marc = r.marc().orElseThrow(() -> new IllegalStateException("record " + r.source() + " has no MARC"));
+        org.marc4j.marc.Record marc = r.marc().orElseThrow(() -> new IllegalStateException("record " + r.source() + " has no MARC")).toMarc4j();
         w.writeStartElement("record");
         w.writeDefaultNamespace(MARCXML);
         element(w, "leader", marc.getLeader().marshal());

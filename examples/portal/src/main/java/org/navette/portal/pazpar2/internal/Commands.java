@@ -362,7 +362,7 @@ public final class Commands {
             }
             BibRecord m = cluster.members().get(offset);
             return MarcXml.of(m.marc().orElseThrow(() -> new CommandException(Pz2Error.RECORD_FAIL,
-                    "the record at offset " + offset + " (" + m.source() + ") has no MARC form")));
+                    "the record at offset " + offset + " (" + m.source() + ") has no MARC form")).toMarc4j());
         }
         XmlAnswer x = new XmlAnswer().open("record").element("recid", cluster.id())
                 .element("activeclients", active(r.targets()));
