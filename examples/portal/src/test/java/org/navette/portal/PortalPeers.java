@@ -17,11 +17,12 @@ import org.navette.testpeers.ZtestPeer;
 /**
  * The real peers of the portal's tests and the targets over them: Zebra over Z39.50
  * ({@code zebra}, library {@code bib-zebra}) and over SRU ({@code zebra-sru}, {@code bib-sru}),
- * a yaz-ztest that takes {@link #SLOW_SECONDS} to search ({@code slow}), and a loopback port
+ * a yaz-ztest that takes {@link #SLOW_SECONDS} seconds to search ({@code slow}), and a loopback port
  * where connections are refused ({@code dead}). The test network policy lends from the two Zebra
  * libraries.
  */
 final class PortalPeers implements AutoCloseable {
+    /** How long the slow target takes to search, unless a test asks otherwise. */
     static final String SLOW_SECONDS = "2";
     final ZebraPeer zebra;
     final ZtestPeer ztest;
@@ -50,6 +51,11 @@ final class PortalPeers implements AutoCloseable {
     }
 
     List<TargetConfig> targets() {
+        return targets(SLOW_SECONDS);
+    }
+
+    /** The four targets, the slow one taking {@code slowSeconds} to search. */
+    List<TargetConfig> targets(String slowSeconds) {
         return List.of(
                 TargetConfig.builder("zebra", "z3950").set("name", "Zebra (Z39.50)").set("library", "bib-zebra")
                         .set("host", zebra.host()).set("port", zebra.port()).set("database", ZebraPeer.MARC21)
@@ -59,7 +65,7 @@ final class PortalPeers implements AutoCloseable {
                         .set("format", "marc21").build(),
                 TargetConfig.builder("slow", "z3950").set("name", "Slow test server").set("library", "bib-slow")
                         .set("host", ztest.host()).set("port", ztest.port())
-                        .set("database", ZtestPeer.delayedDatabase(SLOW_SECONDS, null, null)).build(),
+                        .set("database", ZtestPeer.delayedDatabase(slowSeconds, null, null)).build(),
                 TargetConfig.builder("dead", "z3950").set("name", "Closed library").set("host", "127.0.0.1")
                         .set("port", reserved.getLocalPort()).build());
     }

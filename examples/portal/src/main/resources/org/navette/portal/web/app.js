@@ -255,7 +255,9 @@
     return el('div', { class: 'borrow-result' + (b.lenders.length ? '' : ' none'), role: 'status' },
       el('p', { text: b.summary }),
       b.lenders.length ? el('ol', { 'aria-label': 'Libraries asked, in order' },
-        ...b.lenders.map((l) => el('li', { text: l.library + ' (' + l.agency + '): ' + l.reason }))) : null);
+        ...b.lenders.map((l) => el('li', { text: l.library + ' (' + l.agency + '): ' + l.reason }))) : null,
+      b.exclusions.length ? el('p', { text: 'Not asked: ' + b.exclusions.map((x) => x.library + ' (' + x.reason + ')').join('; ') })
+        : null);
   }
 
   function details(id) {
