@@ -341,7 +341,7 @@ public final class PortalServer implements AutoCloseable {
                 ObjectMapper mapper = new ObjectMapper();
                 SearchJson json = new SearchJson(mapper, slowAfter);
                 ApiHandler api = new ApiHandler(new ApiHandler.Settings(engine, searches, json,
-                        new EventStream(json, Duration.ofMillis(200), Duration.ofSeconds(15)), maxStreams, searchDeadline,
+                        new EventStream(json, Duration.ofMillis(200), Duration.ofSeconds(15), clock), maxStreams, searchDeadline,
                         maxRecordsPerTarget, borrowDesk));
                 http.setExecutor(pool);
                 http.createContext("/", new StaticFiles(mapper));

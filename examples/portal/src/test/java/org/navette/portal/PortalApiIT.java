@@ -25,6 +25,7 @@ import org.navette.ill.TrackedRequest;
  * two seconds, and a refused port.
  */
 class PortalApiIT {
+    private static PortalFixture fixture;
     private static PortalPeers peers;
     private static Federation federation;
     private static BorrowDesk desk;
@@ -35,27 +36,18 @@ class PortalApiIT {
 
     @BeforeAll
     static void start() throws Exception {
-        peers = PortalPeers.start();
-        federation = peers.federation(Duration.ofSeconds(8));
-        desk = BorrowDesk.builder(PortalPeers.policy()).dataDir(data).build();
-        portal = PortalServer.builder().federation(federation).port(0).borrowDesk(desk)
-                .slowAfter(Duration.ofMillis(500)).start();
+        fixture = PortalFixture.start(PortalPeers.SLOW_SECONDS, Duration.ofSeconds(8), data, b -> b);
+        peers = fixture.peers;
+        federation = fixture.federation;
+        desk = fixture.desk;
+        portal = fixture.portal;
         api = new ApiClient(portal.uri());
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (portal != null) {
-            portal.close();
-        }
-        if (desk != null) {
-            desk.close();
-        }
-        if (federation != null) {
-            federation.close();
-        }
-        if (peers != null) {
-            peers.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.navette.federation.Federation;
 import org.navette.ill.RequestState;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -42,8 +41,7 @@ class PortalBrowserIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SHOTS = Path.of("target", "portal-screenshots");
 
-    private static PortalPeers peers;
-    private static Federation federation;
+    private static PortalFixture fixture;
     private static BorrowDesk desk;
     private static PortalServer portal;
     private static ChromeDriver driver;
@@ -56,12 +54,10 @@ class PortalBrowserIT {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver are not installed (/usr/bin/chromium, /usr/bin/chromedriver): "
                         + "apt-get install chromium chromium-driver, as scripts/test.sh does");
-        peers = PortalPeers.start();
-        federation = Federation.builder().targets(peers.targets("4")).deadline(Duration.ofSeconds(10))
-                .targetTimeout(Duration.ofSeconds(10)).maxRecordsPerTarget(20).build();
-        desk = BorrowDesk.builder(PortalPeers.policy()).dataDir(data).build();
-        portal = PortalServer.builder().federation(federation).port(0).borrowDesk(desk).slowAfter(Duration.ofMillis(500))
-                .start();
+        // the slow catalogue takes 4 s: long enough to be seen slow while the others' results show
+        fixture = PortalFixture.start("4", Duration.ofSeconds(10), data, b -> b);
+        desk = fixture.desk;
+        portal = fixture.portal;
         Files.createDirectories(SHOTS);
         profile = Files.createTempDirectory("navette-chromium-");
         // the driver's path given outright, so Selenium Manager never looks for (or downloads) one
@@ -85,17 +81,8 @@ class PortalBrowserIT {
                 driver.quit();
             }
         } finally {
-            if (portal != null) {
-                portal.close();
-            }
-            if (desk != null) {
-                desk.close();
-            }
-            if (federation != null) {
-                federation.close();
-            }
-            if (peers != null) {
-                peers.close();
+            if (fixture != null) {
+                fixture.close();
             }
             if (profile != null) {
                 deleteTree(profile);

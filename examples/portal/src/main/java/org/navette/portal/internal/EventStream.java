@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
@@ -24,7 +25,7 @@ import org.navette.federation.SearchEvent;
  * {@code heartbeat} keeps proxies from closing a quiet stream and finds clients that left.
  *
  * <pre>{@code
- * new EventStream(json, Duration.ofMillis(250), Duration.ofSeconds(15)).run(exchange, session);
+ * new EventStream(json, Duration.ofMillis(250), Duration.ofSeconds(15), clock).run(exchange, session);
  * }</pre>
  *
  * <p>Thread-safety: immutable; each {@link #run} has its own subscriber.
@@ -37,11 +38,14 @@ public final class EventStream {
     private final SearchJson json;
     private final Duration snapshotEvery;
     private final Duration heartbeat;
+    private final Clock clock;
 
-    public EventStream(SearchJson json, Duration snapshotEvery, Duration heartbeat) {
+    /** {@code clock}: the registry's, to mark a followed search as asked about (it does not expire while streamed). */
+    public EventStream(SearchJson json, Duration snapshotEvery, Duration heartbeat, Clock clock) {
         this.json = json;
         this.snapshotEvery = snapshotEvery;
         this.heartbeat = heartbeat;
+        this.clock = clock;
     }
 
     /** Streams {@code session}'s events to {@code ex} until the search ends, the client leaves or the thread is interrupted. */
@@ -63,6 +67,7 @@ public final class EventStream {
                 long wait = dirty ? Math.max(0, snapshotEvery.toNanos() - (System.nanoTime() - lastSnapshot))
                         : heartbeat.toNanos();
                 Object next = queue.events.poll(wait, TimeUnit.NANOSECONDS);
+                session.touch(clock.instant());
                 if (next == null) {
                     if (dirty) {
                         event(out, "snapshot", json.snapshot(session.id(), session.search().snapshot()));
