@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.navette.federation.Federation;
 import org.navette.query.CqlParser;
+import org.navette.testing.MutableClock;
 
 /**
  * Fifty API sessions at once — each starts a search, reads a snapshot, follows the event stream
@@ -53,7 +54,7 @@ class PortalLoadIT {
 
     @Test
     void fiftyConcurrentSessionsGetAnswersOrCleanLimitsWithinBoundedThreadsAndLeaveNothingBehind() throws Exception {
-        MutableClock clock = new MutableClock();
+        MutableClock clock = MutableClock.atEpoch();
         Duration expiry = Duration.ofMinutes(5);
         Set<String> before = Set.of();
         long heapBefore = 0;
