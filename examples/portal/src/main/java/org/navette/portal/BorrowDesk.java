@@ -51,6 +51,7 @@ public final class BorrowDesk implements AutoCloseable {
     private final boolean ownsStore;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private boolean closed;
 
     private BorrowDesk(Builder b, IllStateStore store, boolean ownsStore) {
         this.rota = Rota.of(b.policy, b.statistics);
@@ -152,10 +153,11 @@ public final class BorrowDesk implements AutoCloseable {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    /** Closes the state store when the desk opened it ({@link Builder#dataDir}); a store given to it stays open. */
+    /** Closes the state store when the desk opened it ({@link Builder#dataDir}); a store given to it stays open. Idempotent. */
     @Override
-    public void close() {
-        if (ownsStore) {
+    public synchronized void close() {
+        if (ownsStore && !closed) {
+            closed = true;
             store.close();
         }
     }
