@@ -57,8 +57,12 @@ final class ApiClient {
     }
 
     Answer post(String path, String json) {
+        return post(path, json, "application/json");
+    }
+
+    Answer post(String path, String body, String contentType) {
         return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     private Answer send(HttpRequest request) {

@@ -200,6 +200,9 @@ class PortalApiIT {
         assertThat(api.post("/api/borrow", "not json").status()).isEqualTo(400);
         assertThat(api.post("/api/borrow", "{\"cluster\": \"no-such\", \"requester\": \"ISIL:XX-ASK\"}").status()).isEqualTo(404);
         assertThat(api.get("/api/borrow").status()).isEqualTo(405);
+        // what another site's page could post without a CORS preflight
+        assertThat(api.post("/api/borrow", "{\"cluster\": \"x\", \"requester\": \"ISIL:XX-ASK\"}", "text/plain").status())
+                .isEqualTo(415);
     }
 
     @Test

@@ -266,6 +266,11 @@ public final class ApiHandler implements HttpHandler {
     }
 
     private JsonNode body(HttpExchange ex) throws IOException {
+        // JSON only: a form or text/plain post from another site's page (no CORS preflight) is refused
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new BadRequest(415, "send the borrow request as Content-Type: application/json");
+        }
         byte[] bytes;
         try (InputStream in = ex.getRequestBody()) {
             bytes = in.readNBytes(MAX_BODY + 1);

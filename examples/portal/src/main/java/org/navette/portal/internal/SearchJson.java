@@ -66,7 +66,7 @@ public final class SearchJson {
     public ObjectNode snapshot(String id, SearchResult r) {
         ObjectNode root = mapper.createObjectNode();
         root.put("id", id);
-        root.put("query", r.query().toString());
+        root.put("query", r.query().toCql());
         root.put("finished", r.finished());
         root.put("elapsedMs", r.elapsed().toMillis());
         root.put("records", r.records());

@@ -102,13 +102,30 @@
       apply(JSON.parse(ev.data));
     });
     es.onerror = () => {
-      // the stream broke before "finished": read where the search stands once, and stop following
-      if (es.readyState === EventSource.CLOSED || state.events === es) {
+      // no stream (the portal's streams are all taken: 503) or it broke before "finished": poll instead
+      if (state.events === es) {
         stopEvents();
-        api('/api/search/' + encodeURIComponent(id)).then(apply).catch((e) => showMessage(e.message));
+        poll(id);
       }
     };
     state.ticker = setInterval(renderProgress, 500);
+  }
+
+  // Asks for the snapshot, each answer waiting up to 2 s for the search to end, until it has ended.
+  async function poll(id) {
+    state.ticker = setInterval(renderProgress, 500);
+    try {
+      for (;;) {
+        const snap = await api('/api/search/' + encodeURIComponent(id) + '?wait=2000');
+        if (!state.search || state.search.id !== id) return;  // a newer search replaced this one
+        apply(snap);
+        if (snap.finished) return;
+      }
+    } catch (e) {
+      showMessage(e.message);
+    } finally {
+      if (state.search && state.search.id === id && !state.events) stopEvents();
+    }
   }
 
   function stopEvents() {
