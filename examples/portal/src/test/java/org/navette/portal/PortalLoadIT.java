@@ -182,10 +182,7 @@ class PortalLoadIT {
             last = events.get(events.size() - 1).data();
             outcome = Outcome.STREAMED;
         } else if (isCleanLimit(stream.status(), stream.error())) {
-            last = api.get("/api/search/" + id + "?wait=5000").json();
-            while (!last.get("finished").asBoolean()) {
-                last = api.get("/api/search/" + id + "?wait=5000").json();
-            }
+            last = pollToTheEnd(api, id);
             outcome = Outcome.POLLED;
         } else {
             return unclean(unclean, "stream " + id + ": " + stream.status());
@@ -199,6 +196,28 @@ class PortalLoadIT {
             }
         }
         return outcome;
+    }
+
+    /**
+     * Polls the snapshot until the search ends, as the page does: each request may wait up to 5 s,
+     * and one the busy portal answered at once is followed by a pause (the protocol is polling).
+     */
+    private static JsonNode pollToTheEnd(ApiClient api, String id) {
+        while (true) {
+            long asked = System.nanoTime();
+            JsonNode last = api.get("/api/search/" + id + "?wait=5000").json();
+            if (last.get("finished").asBoolean()) {
+                return last;
+            }
+            if (System.nanoTime() - asked < Duration.ofMillis(200).toNanos()) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     private static boolean isCleanLimit(int status, JsonNode json) {

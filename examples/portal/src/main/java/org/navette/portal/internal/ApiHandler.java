@@ -45,7 +45,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
-    /** Longest a request may hold its thread waiting for a fuller snapshot ({@code wait=}). */
+    /**
+     * Longest a request may hold its thread waiting for a fuller snapshot ({@code wait=}); such
+     * requests and event streams together stay within the streams' limit (beyond it, no wait).
+     */
     static final int MAX_WAIT_MS = 5_000;
     /** Largest borrow request body read. */
     static final int MAX_BODY = 16 * 1024;
@@ -69,6 +72,8 @@ public final class ApiHandler implements HttpHandler {
     private final Settings s;
     private final ObjectMapper mapper;
     private final AtomicInteger streams = new AtomicInteger();
+    /** Requests holding their thread on {@code wait=}; they share the streams' budget. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     public ApiHandler(Settings settings) {
         this.s = settings;
@@ -199,11 +204,18 @@ public final class ApiHandler implements HttpHandler {
         if (wait == 0) {
             return session.search().snapshot();
         }
+        // waiting is a courtesy: with the long-lived requests' budget spent, answer at once instead
+        if (waiting.incrementAndGet() + streams.get() > s.maxStreams()) {
+            waiting.decrementAndGet();
+            return session.search().snapshot();
+        }
         try {
             return session.search().await(Duration.ofMillis(wait));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return session.search().snapshot();
+        } finally {
+            waiting.decrementAndGet();
         }
     }
 
@@ -328,7 +340,7 @@ public final class ApiHandler implements HttpHandler {
 
     private static void allow(String method, String... allowed) {
         for (String a : allowed) {
-            if (a.equals(method) || a.equals("GET") && method.equals("HEAD")) {
+            if (a.equals(method)) {
                 return;
             }
         }

@@ -44,6 +44,9 @@ public final class SearchJson {
     static final List<FacetField> FILTERS = List.of(FacetField.LIBRARY, FacetField.MATERIAL_TYPE, FacetField.LANGUAGE,
             FacetField.TARGET);
 
+    /** The key of a cluster's own facet values in its derived values: computed once per cluster, not per snapshot. */
+    private static final Object OWN_FACETS = new Object();
+
     private final ObjectMapper mapper;
     private final Duration slowAfter;
     private final Ranker ranker = Ranker.ofDefaults();
@@ -121,7 +124,7 @@ public final class SearchJson {
         n.put("rank", rank);
         n.put("score", Math.round(rc.score() * 1000) / 1000.0);
         ObjectNode values = n.putObject("facets");
-        Facets own = ranker.facets(List.of(c));
+        Facets own = c.derived(OWN_FACETS, one -> ranker.facets(List.of(one)));
         for (FacetField f : FILTERS) {
             ArrayNode a = values.putArray(camel(f.name()));
             own.values(f).forEach(v -> a.add(v.value()));

@@ -116,10 +116,13 @@
     state.ticker = setInterval(renderProgress, 500);
     try {
       for (;;) {
+        const asked = Date.now();
         const snap = await api('/api/search/' + encodeURIComponent(id) + '?wait=2000');
         if (!state.search || state.search.id !== id) return;  // a newer search replaced this one
         apply(snap);
         if (snap.finished) return;
+        // a busy portal answers at once instead of waiting: then ask again a second later, not at once
+        if (Date.now() - asked < 500) await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     } catch (e) {
       showMessage(e.message);
