@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
             "  3  a record file holds no readable record (empty, random bytes, text that is not MARC)"},
         subcommands = {CommandLine.HelpCommand.class, InspectCommand.class, DedupCommand.class,
                 OpacCheckCommand.class, SruExplainCommand.class, SearchCommand.class, CatalogueCommand.class,
-                IllCommand.class, DemoCommand.class})
+                IllCommand.class, DemoCommand.class, ServeCommand.class})
 public final class NavetteCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
