@@ -154,7 +154,8 @@ final class DemoCommand extends CommandGroup.Leaf implements Callable<Integer> {
                 .map(e -> e.getValue() + " " + e.getKey().word()).toList());
     }
 
-    private static void deleteTree(Path dir) {
+    /** Removes a folder and what it holds, as far as it can: a leftover in a temporary folder is no failure. */
+    static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -2,12 +2,16 @@ package org.navette.cli;
 
 import java.io.IOException;
 import java.net.BindException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
+import org.navette.demo.DemoNetwork;
+import org.navette.demo.SkippedTarget;
+import org.navette.federation.Federation;
 import org.navette.federation.TargetsFile;
 import org.navette.ill.IllStateException;
 import org.navette.ill.LendingStatistics;
@@ -15,6 +19,7 @@ import org.navette.ill.NetworkPolicy;
 import org.navette.ill.PolicyFileException;
 import org.navette.portal.BorrowDesk;
 import org.navette.portal.PortalServer;
+import org.navette.portal.pazpar2.Pazpar2Endpoint;
 import org.navette.target.TargetConfig;
 import org.navette.target.TargetException;
 import picocli.CommandLine.Command;
@@ -25,7 +30,12 @@ import picocli.CommandLine.Option;
  * the process is stopped (Ctrl-C). With a network policy, "ask to borrow" plans interlending
  * requests and keeps them in the data folder; without one the page says interlending is not set up.
  *
+ * <p>The pazpar2-compatible endpoint answers at {@code /search.pz2} over the same targets, so
+ * pazpar2 front ends (pz2.js, MasterKey) work against it. {@code --demo} serves the offline demo
+ * network ({@code navette demo}) instead of a targets file, with its lending policy.
+ *
  * <pre>
+ * ./navette serve --demo
  * ./navette serve --targets examples/targets/local-peers.json
  * ./navette serve --port 9000 --bind 0.0.0.0 --targets targets.json --policy network.json --data-dir portal-data
  * </pre>
@@ -37,7 +47,8 @@ import picocli.CommandLine.Option;
         description = {"Serves the search portal (a web page whose results stream in as catalogues answer) and its "
                 + "JSON API until stopped with Ctrl-C.",
             "The API: /api/search?q=CQL, /api/search/{id}, /api/search/{id}/events (server-sent events), "
-                + "/api/record/{cluster}, POST /api/borrow (see examples/portal/README.md)."})
+                + "/api/record/{cluster}, POST /api/borrow (see examples/portal/README.md); "
+                + "pazpar2's protocol at /search.pz2."})
 final class ServeCommand extends CommandGroup.Leaf implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", paramLabel = "P", description = "The port (default: ${DEFAULT-VALUE}; 0: any free port, printed).")
     int port;
@@ -48,6 +59,10 @@ final class ServeCommand extends CommandGroup.Leaf implements Callable<Integer> 
 
     @Option(names = "--targets", paramLabel = "FILE", description = "The targets file the portal searches.")
     @Nullable Path targetsFile;
+
+    @Option(names = "--demo", description = "Serve the offline demo network (navette demo) with its lending policy, "
+            + "instead of --targets and --policy.")
+    boolean demo;
 
     @Option(names = "--policy", paramLabel = "FILE",
             description = "The network's lending policy file (core/POLICY.md); enables \"ask to borrow\".")
@@ -84,8 +99,14 @@ final class ServeCommand extends CommandGroup.Leaf implements Callable<Integer> 
 
     @Override
     public Integer call() {
+        if (demo) {
+            if (targetsFile != null || policyFile != null || statisticsFile != null) {
+                throw usage("--demo serves the demo network's own targets and policy: leave out --targets, --policy and --statistics");
+            }
+            return serveDemo();
+        }
         if (targetsFile == null) {
-            throw usage("give the targets to search: --targets FILE");
+            throw usage("give the targets to search: --targets FILE (or --demo)");
         }
         List<TargetConfig> targets;
         try {
@@ -104,41 +125,81 @@ final class ServeCommand extends CommandGroup.Leaf implements Callable<Integer> 
         if (statisticsFile != null && policy == null) {
             throw usage("--statistics needs --policy: without a network policy the portal does not lend");
         }
-        // --demo goes here: the demo network's targets and its policy instead of the files'
-        return serve(targets, policy, statistics);
+        return serve(targets, policy, statistics, () -> { });
     }
 
-    /** Serves {@code targets}, with "ask to borrow" when {@code policy} is given, until {@link #stop} or a signal. */
-    int serve(List<TargetConfig> targets, @Nullable NetworkPolicy policy, LendingStatistics statistics) {
+    /** The demo network built in a temporary folder, served until stopped, then closed and removed. */
+    private int serveDemo() {
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("navette-serve-demo-");
+        } catch (IOException e) {
+            return failed("cannot create a temporary folder for the demo network: " + e.getMessage());
+        }
+        try (DemoNetwork network = DemoNetwork.start(dir, line -> {
+            out().println("  " + line);
+            out().flush();
+        })) {
+            for (SkippedTarget s : network.skipped()) {
+                out().println("  " + s.id() + " skipped: " + s.reason() + "; to run it: " + s.hint());
+            }
+            out().println("  try: " + network.suggestedQuery());
+            // a signal ends the JVM once the shutdown hook is done: the hook stops Zebra's process too
+            return serve(network.targets(), network.policy(), LendingStatistics.empty(), () -> {
+                network.close();
+                DemoCommand.deleteTree(dir);
+            });
+        } catch (RuntimeException e) {
+            return failed("the demo network did not start: " + e.getMessage());
+        } finally {
+            DemoCommand.deleteTree(dir);
+        }
+    }
+
+    /**
+     * Serves {@code targets}, with "ask to borrow" when {@code policy} is given, until {@link #stop} or a
+     * signal; then runs {@code afterwards} (which must tolerate running twice).
+     */
+    int serve(List<TargetConfig> targets, @Nullable NetworkPolicy policy, LendingStatistics statistics, Runnable afterwards) {
         PortalServer.Builder builder;
         try {
-            builder = PortalServer.builder().targets(targets).bind(bind).port(port).searchDeadline(timeout)
+            builder = PortalServer.builder().bind(bind).port(port).searchDeadline(timeout)
                     .maxRecordsPerTarget(max).maxSearches(maxSearches).maxSessions(maxSessions).maxStreams(maxStreams)
                     .threads(maxStreams + 16);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+        Federation federation;
+        try {
+            // one federation for the portal's API and the pazpar2 endpoint: one set of connections and breakers
+            federation = Federation.builder().targets(targets).deadline(timeout).targetTimeout(timeout)
+                    .maxRecordsPerTarget(max).build();
+        } catch (TargetException | IllegalArgumentException e) {
+            return failed(e.getMessage());
+        }
+        Pazpar2Endpoint pazpar2 = Pazpar2Endpoint.builder(federation).maxSessions(maxSessions).build();
         BorrowDesk desk = null;
         PortalServer portal;
         try {
             desk = policy == null ? null : BorrowDesk.builder(policy).statistics(statistics).dataDir(dataDir).build();
-            portal = builder.borrowDesk(desk).start();
+            portal = builder.federation(federation).mount(Pazpar2Endpoint.PATH, pazpar2).borrowDesk(desk).start();
         } catch (BindException e) {
-            closeQuietly(desk);
+            closeAll(null, pazpar2, federation, desk);
             return failed(e.getMessage() + " (another program has it; choose another port with --port)");
         } catch (IOException | IllStateException | TargetException | IllegalStateException e) {
-            closeQuietly(desk);
+            closeAll(null, pazpar2, federation, desk);
             return failed(e.getMessage());
         }
         BorrowDesk openDesk = desk;
         Thread hook = new Thread(() -> {
-            portal.close();
-            closeQuietly(openDesk);
+            closeAll(portal, pazpar2, federation, openDesk);
+            afterwards.run();
             stop.countDown();
         }, "navette-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out().println("Navette portal on " + portal.uri() + " (" + targets.size() + " targets"
                 + (desk == null ? ", interlending not configured" : ", requests kept in " + dataDir) + "); Ctrl-C stops it");
+        out().println("pazpar2 protocol on " + portal.uri().resolve(Pazpar2Endpoint.PATH));
         out().flush();
         try {
             stop.await();
@@ -147,8 +208,8 @@ final class ServeCommand extends CommandGroup.Leaf implements Callable<Integer> 
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
-            portal.close();
-            closeQuietly(desk);
+            closeAll(portal, pazpar2, federation, desk);
+            afterwards.run();
         } catch (IllegalStateException shuttingDown) {
             // the JVM is stopping: the hook closes everything
         }
@@ -161,7 +222,14 @@ final class ServeCommand extends CommandGroup.Leaf implements Callable<Integer> 
         return ExitCode.FAILED;
     }
 
-    private static void closeQuietly(@Nullable BorrowDesk desk) {
+    /** In the order that lets each close without its users still running: the server, the sessions, the engine, the state. */
+    private static void closeAll(@Nullable PortalServer portal, Pazpar2Endpoint pazpar2, Federation federation,
+                                 @Nullable BorrowDesk desk) {
+        if (portal != null) {
+            portal.close();
+        }
+        pazpar2.close();
+        federation.close();
         if (desk != null) {
             desk.close();
         }

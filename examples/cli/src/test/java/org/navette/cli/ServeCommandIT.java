@@ -88,4 +88,46 @@ class ServeCommandIT {
             }
         }
     }
+
+    @Test
+    void serveDemoServesThePortalAndPazpar2OverTheDemoNetworkAndStopsItsPeers() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
+                NavetteCli.class.getName(), "serve", "--demo", "--port", "0", "--data-dir", dir.resolve("data").toString()))
+                .redirectError(dir.resolve("serve.err").toFile()).start();
+        List<ProcessHandle> peers = List.of();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line = out.readLine();
+            while (line != null && !line.startsWith("Navette portal on")) {
+                line = out.readLine();
+            }
+            assertThat(line).as("stderr: %s", Files.readString(dir.resolve("serve.err")))
+                    .isNotNull().contains("requests kept in");
+            Matcher m = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/)").matcher(line);
+            assertThat(m.find()).isTrue();
+            URI base = URI.create(m.group(1));
+            assertThat(out.readLine()).isEqualTo("pazpar2 protocol on " + base.resolve("/search.pz2"));
+            peers = p.descendants().toList();
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> search = http.send(HttpRequest.newBuilder(base.resolve("/api/search?q=canada&wait=5000"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> init = http.send(HttpRequest.newBuilder(base.resolve("/search.pz2?command=init"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(search.statusCode()).isEqualTo(200);
+            JsonNode json = new ObjectMapper().readTree(search.body());
+            assertThat(json.get("clusters").size()).isPositive();
+            assertThat(json.get("targets").findValuesAsText("state")).contains("failed");
+            assertThat(init.statusCode()).isEqualTo(200);
+            assertThat(init.body()).contains("<status>OK</status>").contains("<session>");
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("serve --demo ends on SIGTERM").isTrue();
+        }
+        // Zebra (started by the demo network when installed) goes with it
+        for (ProcessHandle peer : peers) {
+            assertThat(peer.onExit()).succeedsWithin(Duration.ofSeconds(10));
+        }
+    }
 }
