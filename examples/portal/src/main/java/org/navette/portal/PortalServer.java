@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -136,6 +138,7 @@ public final class PortalServer implements AutoCloseable {
                 throw new IllegalStateException("portal threads still running 10 s after close: " + pool);
             }
             sweeper.awaitTermination(10, TimeUnit.SECONDS);
+            JoinableThreads.join(pool.getThreadFactory(), 10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -381,12 +384,38 @@ public final class PortalServer implements AutoCloseable {
         }
 
         private static ThreadFactory named(String prefix) {
-            AtomicInteger n = new AtomicInteger();
-            return r -> {
-                Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            };
+            return new JoinableThreads(prefix);
+        }
+    }
+
+    /**
+     * Names the portal's threads and keeps them, so that close can join them: an executor counts as
+     * terminated once its last task returned, while its worker threads may still be exiting.
+     */
+    private static final class JoinableThreads implements ThreadFactory {
+        private final String prefix;
+        private final AtomicInteger n = new AtomicInteger();
+        private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+        JoinableThreads(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Thread newThread(Runnable r) {
+            threads.removeIf(t -> !t.isAlive());  // idle threads time out and are made again: forget the dead
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            threads.add(t);
+            return t;
+        }
+
+        static void join(ThreadFactory factory, long millis) throws InterruptedException {
+            if (factory instanceof JoinableThreads joinable) {
+                for (Thread t : joinable.threads) {
+                    t.join(millis);
+                }
+            }
         }
     }
 }
