@@ -145,6 +145,27 @@ class NormaliserTest {
     }
 
     @Test
+    void onlyTheSubjectFieldsMarc21DefinesBecomeSubjects() {
+        // lul_fre_100.mrc (Université Laval) carries local codes in 659 ("FR9209", "dq")
+        MarcFactory f = MarcFactory.newInstance();
+        Record rec = f.newRecord("00000nam a2200000 a 4500");
+        rec.addVariableField(f.newControlField("001", "L1"));
+        DataField title = f.newDataField("245", '1', '0');
+        title.addSubfield(f.newSubfield('a', "Histoire du Jura"));
+        rec.addVariableField(title);
+        for (String[] field : new String[][] {{"650", "Géographie"}, {"651", "Jura (France)"},
+                {"655", "Guides"}, {"659", "FR9209"}, {"659", "dq"}, {"690", "Fonds local"}}) {
+            DataField s = f.newDataField(field[0], ' ', '6');
+            s.addSubfield(f.newSubfield('a', field[1]));
+            rec.addVariableField(s);
+        }
+
+        ReadResult r = normaliser.normalise(rec, new RecordSource("lib", "L1"), RecordFormat.MARC21);
+
+        assertThat(r.record().subjects()).containsExactly("Géographie", "Jura (France)", "Guides");
+    }
+
+    @Test
     void characterReferencesLeftInAMarcXmlRecordAreDecodedAndReported() {
         // "&amp;#252;" in the XML is the text "&#252;": what an HTML export leaves in a record
         String xml = "<record xmlns=\"http://www.loc.gov/MARC21/slim\"><leader>00000nam a2200000 a 4500</leader>"

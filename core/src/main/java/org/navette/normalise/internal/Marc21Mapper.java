@@ -10,6 +10,7 @@ import static org.navette.normalise.internal.MarcFields.subs;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.marc4j.marc.DataField;
 import org.marc4j.marc.Record;
 import org.marc4j.marc.Subfield;
@@ -340,10 +341,18 @@ public final class Marc21Mapper {
         }
     }
 
+    /**
+     * The 6XX fields MARC 21 defines as subject access. Others carry no heading a reader would
+     * recognise: 69X are local, and libraries fill undefined tags such as 659 with their own codes
+     * ("FR9209", "dq"), which would otherwise show up as subject facet values.
+     */
+    private static final Set<String> SUBJECT_TAGS = Set.of("600", "610", "611", "630",
+            "647", "648", "650", "651", "653", "654", "655", "656", "657", "662", "688");
+
     private static void subjects(Record r, BibRecord.Builder b) {
         for (DataField f : r.getDataFields()) {
             String tag = f.getTag();
-            if (tag.length() != 3 || tag.charAt(0) != '6' || tag.startsWith("69")) {
+            if (!SUBJECT_TAGS.contains(tag)) {
                 continue;
             }
             String main = switch (tag) {
