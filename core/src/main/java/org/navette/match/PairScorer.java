@@ -501,6 +501,8 @@ final class PairScorer {
             t.veto("year", detail);
         } else if (d == 0) {
             t.add("year", 1.5, detail);
+        } else if (d == 1 && onlineFirstPagination(a, b)) {
+            t.add("year", -1.0, t.explaining ? detail + " (online first, then in an issue)" : null);
         } else if (d == 1) {
             t.add("year", component ? -4.0 : -1.5, detail);
         } else {
@@ -534,6 +536,8 @@ final class PairScorer {
             String detail = t.explaining ? x.rangeStart() + "-" + x.rangeEnd() + " vs " + y.rangeStart() + "-" + y.rangeEnd() : null;
             if (x.rangeStart() == y.rangeStart()) {
                 t.add("pages", 4.0, detail);
+            } else if (onlineFirstPagination(a, b)) {
+                t.add("pages", 0.0, t.explaining ? detail + " (same length, one numbered from 1: online first)" : null);
             } else if (a.materialType() == MaterialType.ARTICLE && b.materialType() == MaterialType.ARTICLE
                     && (Math.max(x.rangeEnd(), x.rangeStart()) < y.rangeStart()
                     || Math.max(y.rangeEnd(), y.rangeStart()) < x.rangeStart())) {
@@ -544,6 +548,26 @@ final class PairScorer {
                 t.add("pages", -3.0, detail);
             }
         }
+    }
+
+    /**
+     * Whether two articles' page ranges look like one article's online-first and issue versions: a
+     * journal numbers an article published ahead of print from page 1 and gives it its issue pages
+     * (often the next year) later, so the ranges have the same length and one starts at 1. Four
+     * pages at least: a one- or two-page item starting an issue ("Editorial", pages 1-2) is common,
+     * a research article's exact length by chance is not.
+     */
+    private static boolean onlineFirstPagination(MatchKeys a, MatchKeys b) {
+        Extent x = a.extent;
+        Extent y = b.extent;
+        if (a.materialType() != MaterialType.ARTICLE || b.materialType() != MaterialType.ARTICLE
+                || x.rangeStart() <= 0 || y.rangeStart() <= 0 || x.rangeEnd() <= x.rangeStart() || y.rangeEnd() <= y.rangeStart()
+                || Math.min(x.rangeStart(), y.rangeStart()) != 1 || Math.max(x.rangeStart(), y.rangeStart()) == 1) {
+            return false;
+        }
+        int lengthX = x.rangeEnd() - x.rangeStart();
+        int lengthY = y.rangeEnd() - y.rangeStart();
+        return Math.min(lengthX, lengthY) >= 3 && Math.abs(lengthX - lengthY) <= 1;
     }
 
     private void edition(MatchKeys a, MatchKeys b, Tally t) {

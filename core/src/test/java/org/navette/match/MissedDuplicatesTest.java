@@ -172,4 +172,24 @@ class MissedDuplicatesTest {
             assertThat(matcher.matches(noAuthor, noAuthorOtherPages)).as(title + " no author, other pages").isFalse();
         }
     }
+    @Test
+    void anArticlesOnlineFirstAndIssueVersionsMatch() {
+        // published ahead of print in 2023 on pages 1-17, then in a 2024 issue on pages 566-582
+        String title = "How to develop and frame impactful review articles: key recommendations";
+        BibRecord online = article("a", "1", title, 2023, "Paré, Guy", "Wagner, Gerit").addSeries("Journal of Decision Systems")
+                .extent("1-17").build();
+        BibRecord issue = article("b", "2", title, 2024, "Paré, G.", "Wagner, G.").addSeries("Journal of Decision Systems")
+                .extent("566-582").build();
+        BibRecord otherLength = article("c", "3", title, 2024, "Paré, G.", "Wagner, G.").addSeries("Journal of Decision Systems")
+                .extent("566-601").build();
+
+        assertThat(matcher.explain(online, issue).decision()).isEqualTo(MatchDecision.MATCH);
+        assertThat(matcher.explain(online, issue).rules()).anySatisfy(r -> assertThat(r.detail()).contains("online first"));
+        assertThat(matcher.matches(online, otherLength)).isFalse();
+        for (String generic : new String[] {"Editorial", "Introduction", "Book reviews"}) {
+            BibRecord first = article("d", "4", generic, 2010, "Smith, John").addSeries("Journal of Things").extent("1-4").build();
+            BibRecord nextYear = article("e", "5", generic, 2011, "Smith, John").addSeries("Journal of Things").extent("201-204").build();
+            assertThat(matcher.matches(first, nextYear)).as(generic).isFalse();
+        }
+    }
 }

@@ -50,8 +50,8 @@ class CitationQualityTest {
         wrong.forEach(System.out::println);
         QualityReport.write("bib-dedupe-misses.txt", wrong);
 
-        assertThat(counts.precision()).isGreaterThanOrEqualTo(0.85);
-        assertThat(counts.recall()).isGreaterThanOrEqualTo(0.85);
+        assertThat(counts.precision()).isGreaterThanOrEqualTo(0.95);
+        assertThat(counts.recall()).isGreaterThanOrEqualTo(0.9);
     }
 
     @Test
