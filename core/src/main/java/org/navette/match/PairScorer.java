@@ -201,6 +201,49 @@ final class PairScorer {
                 t.veto("carrier", t.explaining ? ca + " vs " + cb : null);
             }
         }
+        int na = noticePrefix(a.fullTokens);
+        int nb = noticePrefix(b.fullTokens);
+        if ((na > 0) != (nb > 0)) {
+            // "Erratum: <title>" shares its article's authors, year, journal and whole title, and is
+            // another item: so are a correction, a retraction notice, an addendum, a reply or a comment
+            List<String> notice = na > 0 ? a.fullTokens.subList(na, a.fullTokens.size()) : b.fullTokens.subList(nb, b.fullTokens.size());
+            List<String> other = na > 0 ? b.fullTokens : a.fullTokens;
+            if (!notice.isEmpty() && Similarity.weightedDice(notice, other) >= 0.85) {
+                t.veto("notice", t.explaining ? "\"" + String.join(" ", (na > 0 ? a : b).fullTokens.subList(0, Math.max(na, nb)))
+                        + "\": a notice about the other record's item" : null);
+            }
+        }
+    }
+
+    /** Words that open the title of a notice about another item ("Erratum", "Reply to", "Retraction note"). */
+    private static final Set<String> NOTICE_WORDS = Set.of("erratum", "errata", "corrigendum", "corrigenda", "correction",
+            "corrections", "retraction", "addendum", "reply", "response", "comment", "comments", "commentary",
+            "rectificatif", "berichtigung", "expression");
+    /** Words that may follow a notice word before the title it is about. */
+    private static final Set<String> NOTICE_LINKS = Set.of("to", "on", "of", "for", "note", "notice", "re", "concern",
+            "the", "article", "paper", "a", "an", "in", "au", "zu", "zum", "zur", "de", "du", "l");
+
+    /**
+     * How many title words a notice prefix takes ("correction to" is 2), or 0 when the title is not
+     * a notice's. "Expression of concern" counts only whole; "author's reply" and "authors' reply"
+     * start with the author word.
+     */
+    static int noticePrefix(List<String> tokens) {
+        int i = 0;
+        if (tokens.size() > 2 && (tokens.get(0).equals("author") || tokens.get(0).equals("authors"))) {
+            i = tokens.get(1).equals("s") ? 2 : 1;
+        }
+        if (i >= tokens.size() || !NOTICE_WORDS.contains(tokens.get(i))) {
+            return 0;
+        }
+        if (tokens.get(i).equals("expression") && !(tokens.size() > i + 2 && tokens.get(i + 2).equals("concern"))) {
+            return 0;
+        }
+        i++;
+        while (i < tokens.size() - 1 && NOTICE_LINKS.contains(tokens.get(i))) {
+            i++;
+        }
+        return i;
     }
 
     private void identifiers(MatchKeys a, MatchKeys b, Tally t) {
@@ -636,6 +679,9 @@ final class PairScorer {
         String detail = t.explaining ? String.join(" ", a.containerTokens) + " vs " + String.join(" ", b.containerTokens) : null;
         if (dice >= 0.6 || contained >= 0.9) {
             t.add("container", 2.0, detail);
+        } else if (Similarity.abbreviates(a.containerTokens, b.containerTokens)
+                || Similarity.abbreviates(b.containerTokens, a.containerTokens)) {
+            t.add("container", 2.0, t.explaining ? detail + " (abbreviated)" : null);
         } else if (dice < 0.25 && a.containerTokens.size() >= 2 && b.containerTokens.size() >= 2) {
             t.add("container", -6.0, detail);
         }

@@ -192,4 +192,33 @@ class MissedDuplicatesTest {
             assertThat(matcher.matches(first, nextYear)).as(generic).isFalse();
         }
     }
+    @Test
+    void anAbbreviatedJournalTitleAgreesWithItsFullForm() {
+        String title = "Quantifying the effect of mindfulness on anxiety: a meta-analysis";
+        BibRecord full = article("a", "1", title, 2019, "Smith, Ann", "Lee, Bo").addSeries("Journal of Clinical Psychology").build();
+        BibRecord abbreviated = article("b", "2", title, 2019, "Smith A", "Lee B").addSeries("J Clin Psychol").build();
+        BibRecord otherJournal = article("c", "3", title, 2019, "Smith A", "Lee B").addSeries("Psychological Medicine").build();
+
+        assertThat(matcher.explain(full, abbreviated).rules())
+                .anySatisfy(r -> assertThat(r.name() + " " + r.weight()).isEqualTo("container 2.0"));
+        assertThat(matcher.matches(full, abbreviated)).isTrue();
+        assertThat(matcher.explain(full, otherJournal).rules())
+                .noneSatisfy(r -> assertThat(r.name() + " " + r.weight()).isEqualTo("container 2.0"));
+    }
+
+    @Test
+    void anErratumCorrectionOrReplyIsNotTheArticleItIsAbout() {
+        String title = "Deep residual learning for image recognition";
+        BibRecord paper = article("a", "1", title, 2016, "He, Kaiming", "Zhang, Xiangyu").addSeries("Nature")
+                .extent("770-778").build();
+        for (String notice : new String[] {"Erratum: ", "Correction to: ", "Reply to: ", "Retraction note to: ",
+                "Author's reply: ", "Expression of concern: "}) {
+            BibRecord other = article("b", "2", notice + title, 2016, "He, K.", "Zhang, X.").addSeries("Nature").build();
+            assertThat(matcher.explain(paper, other).decision()).as(notice).isEqualTo(MatchDecision.VETOED);
+        }
+        // a title that merely starts with such a word is an ordinary title on both sides
+        BibRecord a = article("c", "3", "Correction of spinal deformity in adolescents", 2001, "Roy, Anne").build();
+        BibRecord b = article("d", "4", "Correction of spinal deformity in adolescents", 2001, "Roy, A.").build();
+        assertThat(matcher.matches(a, b)).isTrue();
+    }
 }

@@ -254,6 +254,41 @@ public final class Similarity {
         return (double) sharedWords(a, b) / Math.min(a.size(), b.size());
     }
 
+    /**
+     * Whether {@code shortForm} is an abbreviation of {@code full} word by word, as journal titles
+     * are abbreviated (ISO 4, Index Medicus): each word of the short form starts a word of the full
+     * form, in order, and the full form's words left out are short function words ("of", "the",
+     * "and", "de"). "j clin psychol" abbreviates "journal of clinical psychology"; "commun acm"
+     * abbreviates "communications of the acm". Two words at least, and one shortened, so that a
+     * single word or an identical list says nothing here.
+     */
+    public static boolean abbreviates(List<String> shortForm, List<String> full) {
+        if (shortForm.size() < 2 || shortForm.size() > full.size()) {
+            return false;
+        }
+        int j = 0;
+        boolean shortened = false;
+        for (String word : shortForm) {
+            while (j < full.size() && !full.get(j).startsWith(word)) {
+                if (full.get(j).length() > 3) {
+                    return false;
+                }
+                j++;
+            }
+            if (j == full.size()) {
+                return false;
+            }
+            shortened |= full.get(j).length() > word.length();
+            j++;
+        }
+        for (; j < full.size(); j++) {
+            if (full.get(j).length() > 3) {
+                return false;
+            }
+        }
+        return shortened;
+    }
+
     private static boolean isNumber(String s) {
         return !s.isEmpty() && Character.isDigit(s.charAt(0));
     }

@@ -60,6 +60,20 @@ class SimilarityTest {
         return Arbitraries.strings().withChars("abcdeé").ofMinLength(0).ofMaxLength(64);
     }
 
+    @Test
+    void journalAbbreviationsAreRecognisedWordByWord() {
+        assertThat(Similarity.abbreviates(List.of("j", "clin", "psychol"), List.of("journal", "of", "clinical", "psychology"))).isTrue();
+        assertThat(Similarity.abbreviates(List.of("commun", "acm"), List.of("communications", "of", "the", "acm"))).isTrue();
+        assertThat(Similarity.abbreviates(List.of("ieee", "trans", "knowl", "data", "eng"),
+                List.of("ieee", "transactions", "on", "knowledge", "and", "data", "engineering"))).isTrue();
+        // another journal: a word of the full title left over, or words out of order
+        assertThat(Similarity.abbreviates(List.of("j", "chem"), List.of("journal", "of", "chemical", "physics"))).isFalse();
+        assertThat(Similarity.abbreviates(List.of("chem", "j"), List.of("journal", "of", "chemical"))).isFalse();
+        // the same words are no abbreviation, nor is a single word
+        assertThat(Similarity.abbreviates(List.of("nature", "genetics"), List.of("nature", "genetics"))).isFalse();
+        assertThat(Similarity.abbreviates(List.of("j"), List.of("journal"))).isFalse();
+    }
+
     @Provide
     Arbitrary<List<String>> titles() {
         return Arbitraries.of("histoire", "histoier", "france", "frances", "de", "la", "computer", "computre",
