@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +25,28 @@ class LauncherTest {
     @ParameterizedTest
     @CsvSource({"17.0.15, false", "21.0.4, false", "22, true", "25.0.3, true"})
     void nativeAccessIsEnabledOnlyOnJvmsThatRestrictIt(String javaVersion, boolean expected) throws Exception {
+        String args = javaArguments(javaVersion, "--help");
+
+        assertThat(args).contains("-jar " + dir.resolve("repo/examples/cli/target/navette.jar") + " --help");
+        assertThat(args.contains("--enable-native-access=ALL-UNNAMED")).as(args).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--help | true", "search cql | true", "inspect file.mrc | true", "catalogue search x | true",
+            "catalogue stats | true", "ill status | true", "catalogue build a=b.mrc | true",
+            "ill match requests.csv | true", "serve --port 0 | false", "serve | false", "ill serve | false"})
+    void commandLineRunsStartWithTheQuickCompilerAndServersKeepTheOptimisingOne(String command, boolean quick)
+            throws Exception {
+        String args = javaArguments("17.0.15", command.split(" "));
+
+        assertThat(args.contains("-XX:TieredStopAtLevel=1")).as(args).isEqualTo(quick);
+        assertThat(args.contains("-XX:+UseSerialGC")).as(args).isEqualTo(quick);
+        assertThat(args).contains("-jar " + dir.resolve("repo/examples/cli/target/navette.jar") + " " + command);
+    }
+
+    /** What the launcher passes to {@code java} for {@code args}, given a JDK of {@code javaVersion}. */
+    private String javaArguments(String javaVersion, String... args) throws Exception {
         Path root = Files.createDirectories(dir.resolve("repo"));
         Path launcher = root.resolve("navette");
         Files.copy(Path.of("..", "..", "navette"), launcher);
@@ -34,15 +58,15 @@ class LauncherTest {
         Files.writeString(java, "#!/bin/sh\necho \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        ProcessBuilder pb = new ProcessBuilder("bash", launcher.toString(), "--help").redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PATH", jdk + ":/usr/bin:/bin");
         pb.environment().put("NAVETTE_CDS", "0");
         Process p = pb.start();
-        String args = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-
-        assertThat(p.exitValue()).as(args).isZero();
-        assertThat(args).contains("-jar " + root.resolve("examples/cli/target/navette.jar") + " --help");
-        assertThat(args.contains("--enable-native-access=ALL-UNNAMED")).as(args).isEqualTo(expected);
+        assertThat(p.exitValue()).as(printed).isZero();
+        return printed;
     }
 }
