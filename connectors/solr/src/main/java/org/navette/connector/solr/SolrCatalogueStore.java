@@ -75,6 +75,10 @@ import org.navette.model.BibRecord;
  */
 public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueConnector.SolrIndex {
     private static final int PAGE = 1000;
+    /** Documents read in one request rather than by cursor: a batch's candidates (their summaries, no original record). */
+    private static final int AT_ONCE = 100_000;
+    /** Members expected per cluster read: rows asked for beyond those found cost little, a second request more. */
+    private static final int MEMBERS_PER_CLUSTER = 4;
     private static final String SEPARATOR = "\u001f";
     private static final int CONNECT_SECONDS = 15;
     private static final int READY_SECONDS = 60;
@@ -233,7 +237,7 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        return readMembers(termsQuery("id", memberIds), false);
+        return readMembers(termsQuery("id", memberIds), memberIds.size(), false);
     }
 
     @Override
@@ -258,10 +262,15 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         }
         Set<String> out = new TreeSet<>();
         if (!usable.isEmpty()) {
-            // docValues fields only: no stored field (no original record) is decompressed
-            SolrQuery q = memberQuery().setQuery(termsQuery(VufindDocuments.MATCH_KEYS, usable))
-                    .setFields(VufindDocuments.CLUSTER_ID);
-            readUnordered(q, d -> out.add(d.getFirstValue(VufindDocuments.CLUSTER_ID).toString()));
+            // the distinct cluster ids as a facet: no member document is returned (a batch's keys reach
+            // thousands of them, which paging by cursor read again and sorted page after page)
+            SolrQuery q = memberQuery().setQuery(termsQuery(VufindDocuments.MATCH_KEYS, usable)).setRows(0)
+                    .setFacet(true).setFacetLimit(-1).setFacetMinCount(1).setFacetSort("index")
+                    .addFacetField(VufindDocuments.CLUSTER_ID);
+            FacetField ids = query(q).getFacetField(VufindDocuments.CLUSTER_ID);
+            if (ids != null) {
+                ids.getValues().forEach(c -> out.add(c.getName()));
+            }
         }
         return out;
     }
@@ -281,7 +290,7 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         List<MemberSummary> out = new ArrayList<>();
         String[] cluster = {null};
         int[] n = {0};
-        readInClusterOrder(q, d -> {
+        readInClusterOrder(q, MEMBERS_PER_CLUSTER * clusterIds.size(), d -> {
             String c = d.getFirstValue(VufindDocuments.CLUSTER_ID).toString();
             n[0] = c.equals(cluster[0]) ? n[0] + 1 : 0;
             cluster[0] = c;
@@ -295,7 +304,7 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         if (clusterIds.isEmpty()) {
             return List.of();
         }
-        return readMembers(termsQuery(VufindDocuments.CLUSTER_ID, clusterIds), true);
+        return readMembers(termsQuery(VufindDocuments.CLUSTER_ID, clusterIds), MEMBERS_PER_CLUSTER * clusterIds.size(), true);
     }
 
     @Override
@@ -306,12 +315,20 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         scroll(q, d -> action.accept(VufindDocuments.toMember(d)));
     }
 
-    /** Members matching {@code query}; grouped by cluster in stored order when {@code byCluster} is set. */
-    private List<StoredMember> readMembers(String query, boolean byCluster) {
+    /**
+     * Members matching {@code query} ({@code expected} of them at least: one per id or cluster asked
+     * for); grouped by cluster in stored order when {@code byCluster} is set.
+     */
+    private List<StoredMember> readMembers(String query, int expected, boolean byCluster) {
         SolrQuery q = memberQuery().setQuery(query).setFields(VufindDocuments.MEMBER_FIELDS);
         List<StoredMember> out = new ArrayList<>();
         if (byCluster) {
-            readInClusterOrder(q, d -> out.add(VufindDocuments.toMember(d)));
+            readInClusterOrder(q, expected, d -> out.add(VufindDocuments.toMember(d)));
+            return out;
+        }
+        SolrDocumentList found = readAtOnce(q, expected);
+        if (found != null) {
+            found.forEach(d -> out.add(VufindDocuments.toMember(d)));
         } else {
             scroll(q, d -> out.add(VufindDocuments.toMember(d)));
         }
@@ -324,9 +341,9 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
      * clusters) they are read unsorted and ordered here, which spares Solr sorting on string
      * docValues and keeping a cursor; else page by page with a cursor on the same order.
      */
-    private void readInClusterOrder(SolrQuery q, Consumer<SolrDocument> action) {
-        SolrDocumentList found = query(q.getCopy().setRows(PAGE)).getResults();
-        if (found.getNumFound() <= found.size()) {
+    private void readInClusterOrder(SolrQuery q, int clusters, Consumer<SolrDocument> action) {
+        SolrDocumentList found = readAtOnce(q, clusters);
+        if (found != null) {
             List<SolrDocument> docs = new ArrayList<>(found);
             docs.sort(IN_CLUSTER_ORDER);
             docs.forEach(action);
@@ -337,14 +354,23 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         scroll(q, action);
     }
 
-    /** Runs {@code q} (no sort of its own), its documents in no particular order: one page unsorted when they fit. */
-    private void readUnordered(SolrQuery q, Consumer<SolrDocument> action) {
-        SolrDocumentList found = query(q.getCopy().setRows(PAGE)).getResults();
+    /**
+     * All of {@code q}'s documents, in no particular order, when there are at most {@value #AT_ONCE}: one page
+     * of {@value #PAGE} or of {@code atLeast} (the documents expected), and
+     * when more matched, one request for all of them (a cursor would run the
+     * query and sort its documents once per page); null when there are more.
+     */
+    private @Nullable SolrDocumentList readAtOnce(SolrQuery q, int atLeast) {
+        // no sort (not even _docid_, which a SolrCloud collection refuses): the caller orders what it needs
+        SolrQuery first = q.getCopy().setRows(Math.min(AT_ONCE, Math.max(PAGE, atLeast)));
+        SolrDocumentList found = query(first).getResults();
         if (found.getNumFound() <= found.size()) {
-            found.forEach(action);
-        } else {
-            scroll(q, action);
+            return found;
         }
+        if (found.getNumFound() > AT_ONCE) {
+            return null;
+        }
+        return query(first.setRows((int) found.getNumFound())).getResults();
     }
 
     /** The order Solr's sort gives: strings by code point (as their UTF-8 bytes compare), then numbers. */
@@ -380,7 +406,9 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         for (ChangeSet.ClusterWrite w : changes.clusterWrites()) {
             List<StoredMember> members = w.members();
             for (int i = 0; i < members.size(); i++) {
-                docs.add(VufindDocuments.member(members.get(i), w.record(i), i, members.size(), now));
+                if (w.writes(i)) {
+                    docs.add(VufindDocuments.member(members.get(i), w.record(i), i, members.size(), now));
+                }
             }
             String clusterId = w.cluster().id();
             if (members.size() > 1) {
