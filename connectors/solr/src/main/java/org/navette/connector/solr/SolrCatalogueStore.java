@@ -246,16 +246,18 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
             return Set.of();
         }
         Set<String> keys = new LinkedHashSet<>(matchKeys);
-        // count each key's members first: a key above maxPerKey blocks nothing and is left out
+        // count each key's members first: a key above maxPerKey blocks nothing and is left out. Every
+        // member holding one of the keys matches the query, so the facet over its answer counts each
+        // key exactly; one pass over the answer's docValues, where a listed-terms facet ({!terms=})
+        // ran and cached one filter per key (thousands per batch)
         SolrQuery count = memberQuery().setQuery(termsQuery(VufindDocuments.MATCH_KEYS, keys)).setRows(0)
-                .setFacet(true).setFacetLimit(-1).setFacetMinCount(1)
-                .addFacetField("{!terms=$navette.keys}" + VufindDocuments.MATCH_KEYS);
-        count.set("navette.keys", facetTermList(keys));
+                .setFacet(true).setFacetLimit(-1).setFacetMinCount(1).setFacetSort("index")
+                .addFacetField(VufindDocuments.MATCH_KEYS);
         FacetField counts = query(count).getFacetField(VufindDocuments.MATCH_KEYS);
         List<String> usable = new ArrayList<>();
         if (counts != null) {
             for (FacetField.Count c : counts.getValues()) {
-                if (c.getCount() <= maxPerKey) {
+                if (c.getCount() <= maxPerKey && keys.contains(c.getName())) {
                     usable.add(c.getName());
                 }
             }
@@ -522,18 +524,6 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
     /** A terms query (exact values, no analysis) over {@code field}. */
     private static String termsQuery(String field, Collection<String> values) {
         return "{!terms f=" + field + " separator='" + SEPARATOR + "'}" + String.join(SEPARATOR, values);
-    }
-
-    /** A facet {@code terms} list: comma-separated, commas and backslashes escaped. */
-    private static String facetTermList(Collection<String> values) {
-        StringBuilder out = new StringBuilder();
-        for (String v : values) {
-            if (out.length() > 0) {
-                out.append(',');
-            }
-            out.append(v.replace("\\", "\\\\").replace(",", "\\,"));
-        }
-        return out.toString();
     }
 
     private static String escape(String value) {
