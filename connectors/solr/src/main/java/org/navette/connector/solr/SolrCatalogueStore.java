@@ -79,6 +79,8 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
     private static final int AT_ONCE = 100_000;
     /** Members expected per cluster read: rows asked for beyond those found cost little, a second request more. */
     private static final int MEMBERS_PER_CLUSTER = 4;
+    /** Up to this many blocking keys are counted one by one (a record's), more over the lookup's answer (a batch's). */
+    private static final int LISTED_KEYS = 64;
     private static final String SEPARATOR = "\u001f";
     private static final int CONNECT_SECONDS = 15;
     private static final int READY_SECONDS = 60;
@@ -247,12 +249,18 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         }
         Set<String> keys = new LinkedHashSet<>(matchKeys);
         // count each key's members first: a key above maxPerKey blocks nothing and is left out. Every
-        // member holding one of the keys matches the query, so the facet over its answer counts each
-        // key exactly; one pass over the answer's docValues, where a listed-terms facet ({!terms=})
-        // ran and cached one filter per key (thousands per batch)
+        // member holding one of the keys matches the query, so a facet over its answer counts each key
+        // exactly, in one pass over the answer's docValues: for a batch's thousands of keys, where a
+        // listed-terms facet ({!terms=}) runs and caches one filter per key. A record's few keys
+        // (an interlending lookup) are counted listed: the answer's other keys would be counted too
         SolrQuery count = memberQuery().setQuery(termsQuery(VufindDocuments.MATCH_KEYS, keys)).setRows(0)
-                .setFacet(true).setFacetLimit(-1).setFacetMinCount(1).setFacetSort("index")
-                .addFacetField(VufindDocuments.MATCH_KEYS);
+                .setFacet(true).setFacetLimit(-1).setFacetMinCount(1).setFacetSort("index");
+        if (keys.size() <= LISTED_KEYS) {
+            count.addFacetField("{!terms=$navette.keys}" + VufindDocuments.MATCH_KEYS);
+            count.set("navette.keys", facetTermList(keys));
+        } else {
+            count.addFacetField(VufindDocuments.MATCH_KEYS);
+        }
         FacetField counts = query(count).getFacetField(VufindDocuments.MATCH_KEYS);
         List<String> usable = new ArrayList<>();
         if (counts != null) {
@@ -524,6 +532,18 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
     /** A terms query (exact values, no analysis) over {@code field}. */
     private static String termsQuery(String field, Collection<String> values) {
         return "{!terms f=" + field + " separator='" + SEPARATOR + "'}" + String.join(SEPARATOR, values);
+    }
+
+    /** A facet {@code terms} list: comma-separated, commas and backslashes escaped. */
+    private static String facetTermList(Collection<String> values) {
+        StringBuilder out = new StringBuilder();
+        for (String v : values) {
+            if (out.length() > 0) {
+                out.append(',');
+            }
+            out.append(v.replace("\\", "\\\\").replace(",", "\\,"));
+        }
+        return out.toString();
     }
 
     private static String escape(String value) {
