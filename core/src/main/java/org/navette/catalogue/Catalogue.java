@@ -67,6 +67,10 @@ import org.navette.normalise.ReadResult;
  *       cluster.</li>
  * </ul>
  *
+ * <p>A load hands each full batch to a writer thread of its own and reads, normalises and encodes
+ * the next batch meanwhile; batches are still written one at a time and in order, and the load
+ * returns (or fails with the first store failure) once the last is stored.
+ *
  * <p>Thread-safety: operations that write are synchronised; the lookups {@link #candidatesFor} and
  * {@link #clusterMembers} run concurrently; one catalogue per store.
  */
@@ -119,6 +123,16 @@ public final class Catalogue {
         String sourceKey = SOURCE + library + ":" + spec;
         @Nullable String state = source.fullExport() ? null : store.states(harvestKey).get(harvestKey);
         Run run = new Run(library, spec, store.fingerprints(library));
+        try {
+            return load(source, state, run, sourceKey, harvestKey, started);
+        } finally {
+            run.close();
+        }
+    }
+
+    private IngestSummary load(CatalogueSource source, @Nullable String state, Run run, String sourceKey, String harvestKey,
+            long started) {
+        String spec = run.spec;
         String next;
         try {
             next = source.read(state, normaliser, run);
@@ -169,10 +183,14 @@ public final class Catalogue {
         long started = System.nanoTime();
         writer.repair();
         Run run = new Run(library, "", store.fingerprints(library));
-        for (String id : List.copyOf(run.fingerprints.keySet())) {
-            run.delete(id);
+        try {
+            for (String id : List.copyOf(run.fingerprints.keySet())) {
+                run.delete(id);
+            }
+            run.flush(Map.of());
+        } finally {
+            run.close();
         }
-        run.flush(Map.of());
         ChangeSet.Builder forget = ChangeSet.builder();
         for (String prefix : List.of(SOURCE, HARVEST)) {
             store.states(prefix + library + ":").keySet().forEach(forget::deleteState);
@@ -313,6 +331,9 @@ public final class Catalogue {
         long deleted;
         long position;
         boolean storeFailed;
+        /** The writer thread, started with the first full batch; the batch it writes. */
+        java.util.concurrent.@Nullable ExecutorService writerThread;
+        java.util.concurrent.@Nullable Future<BatchWriter.Outcome> pending;
 
         Run(String library, String spec, Map<String, String> fingerprints) {
             this.library = library;
@@ -367,7 +388,7 @@ public final class Catalogue {
                     matcher.keys(member)));
             fingerprints.put(memberId, fingerprint);
             if (writes.size() + deletes.size() >= batchSize) {
-                flush(Map.of());
+                flushAhead();
             }
         }
 
@@ -384,12 +405,35 @@ public final class Catalogue {
                 deletes.add(memberId);
                 deleted++;
                 if (writes.size() + deletes.size() >= batchSize) {
-                    flush(Map.of());
+                    flushAhead();
                 }
             }
         }
 
+        /**
+         * Hands the full batch to the writer thread and returns, so that the next batch is read,
+         * normalised and encoded while this one is clustered and stored; waits first for the batch
+         * before (batches are written one at a time, in order).
+         */
+        void flushAhead() {
+            awaitWrite();
+            Map<String, Pending> w = new LinkedHashMap<>(writes);
+            Set<String> d = new LinkedHashSet<>(deletes);
+            writes.clear();
+            deletes.clear();
+            if (writerThread == null) {
+                writerThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "navette-catalogue-writer-" + library);
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            pending = writerThread.submit(() -> writer.write(library, w, d, Map.of()));
+        }
+
+        /** Writes what is left of the batch with {@code states}, after the batch handed over before. */
         void flush(Map<String, String> states) {
+            awaitWrite();
             if (writes.isEmpty() && deletes.isEmpty() && states.isEmpty()) {
                 return;
             }
@@ -403,6 +447,48 @@ public final class Catalogue {
             writes.clear();
             deletes.clear();
             listener.batchCommitted(o.memberWrites(), o.memberDeletes());
+        }
+
+        /** Waits for the batch on the writer thread, if any, and reports it. */
+        private void awaitWrite() {
+            java.util.concurrent.Future<BatchWriter.Outcome> p = pending;
+            if (p == null) {
+                return;
+            }
+            pending = null;
+            BatchWriter.Outcome o;
+            try {
+                o = p.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                storeFailed = true;
+                throw new CatalogueException("interrupted while the catalogue store was written", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                storeFailed = true;   // the journal entry stays; the next operation repairs from it
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new CatalogueException("catalogue store " + store.location() + ": " + e.getCause(), e.getCause());
+            }
+            listener.batchCommitted(o.memberWrites(), o.memberDeletes());
+        }
+
+        /** Ends the run: the batch on the writer thread finishes (its failure, if already failing, is not reported twice). */
+        void close() {
+            try {
+                if (pending != null) {
+                    pending.get();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                storeFailed = true;   // the operation is failing already: its first failure is the one reported
+            } finally {
+                pending = null;
+                if (writerThread != null) {
+                    writerThread.shutdown();
+                }
+            }
         }
 
         private RecordProblem problem(ReadResult result, String message) {

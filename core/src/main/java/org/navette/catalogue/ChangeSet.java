@@ -19,6 +19,7 @@ import org.navette.model.BibRecord;
  * <pre>{@code
  * ChangeSet changes = ChangeSet.builder()
  *         .putCluster(cluster, storedMembers)      // the cluster and all its members, as they are now
+ *         .putCluster(grown, grownMembers, Set.of("bib-dole:000012"))  // its first member's document stays
  *         .deleteCluster("bib-dole:000007")        // a cluster that dissolved into others
  *         .deleteMember("bib-dole:000099")         // a record the library no longer has
  *         .putState("harvest:koha-a", "2026-12-01T00:00:00Z")
@@ -34,11 +35,22 @@ import org.navette.model.BibRecord;
  */
 public final class ChangeSet {
 
-    /** A cluster in its complete new state: the match cluster and, in the same order, its stored members. */
-    public record ClusterWrite(Cluster cluster, List<StoredMember> members) {
+    /**
+     * A cluster in its complete new state: the match cluster and, in the same order, its stored
+     * members; {@code unchangedMembers} are the ids of members whose stored document already says
+     * what this write would say of them (the same stored member, in the same cluster at the same
+     * place, the cluster merged or not as before): a store may leave their documents as they are
+     * and write only the others and the cluster's own.
+     */
+    public record ClusterWrite(Cluster cluster, List<StoredMember> members, Set<String> unchangedMembers) {
+        public ClusterWrite(Cluster cluster, List<StoredMember> members) {
+            this(cluster, members, Set.of());
+        }
+
         public ClusterWrite {
             Objects.requireNonNull(cluster, "cluster");
             members = List.copyOf(members);
+            unchangedMembers = Set.copyOf(unchangedMembers);
             if (members.size() != cluster.size()) {
                 throw new IllegalArgumentException("cluster " + cluster.id() + " has " + cluster.size()
                         + " members but " + members.size() + " stored members were given");
@@ -55,6 +67,20 @@ public final class ChangeSet {
                             + " but is written in cluster " + cluster.id());
                 }
             }
+            Set<String> ids = unchangedMembers.isEmpty() ? Set.of() : new java.util.HashSet<>();
+            if (!unchangedMembers.isEmpty()) {
+                members.forEach(m -> ids.add(m.id()));
+            }
+            for (String id : unchangedMembers) {
+                if (!ids.contains(id)) {
+                    throw new IllegalArgumentException("unchanged member " + id + " is not a member of cluster " + cluster.id());
+                }
+            }
+        }
+
+        /** Whether member {@code i}'s stored document must be written. */
+        public boolean writes(int i) {
+            return !unchangedMembers.contains(members.get(i).id());
         }
 
         /** The normalised record of member {@code i}. */
@@ -96,11 +122,11 @@ public final class ChangeSet {
     /** State keys to remove. */
     public Set<String> deletedStates() { return deletedStates; }
 
-    /** Number of member records written. */
+    /** Number of member records written (a cluster's unchanged members not counted). */
     public int memberWrites() {
         int n = 0;
         for (ClusterWrite w : clusterWrites) {
-            n += w.members().size();
+            n += w.members().size() - w.unchangedMembers().size();
         }
         return n;
     }
@@ -130,7 +156,15 @@ public final class ChangeSet {
 
         /** Writes {@code cluster} with its stored members (same order); replaces an earlier write of the same id. */
         public Builder putCluster(Cluster cluster, List<StoredMember> members) {
-            ClusterWrite w = new ClusterWrite(cluster, members);
+            return putCluster(cluster, members, Set.of());
+        }
+
+        /**
+         * As {@link #putCluster(Cluster, List)}, naming the members whose stored documents need no
+         * rewrite (see {@link ClusterWrite}).
+         */
+        public Builder putCluster(Cluster cluster, List<StoredMember> members, Set<String> unchangedMembers) {
+            ClusterWrite w = new ClusterWrite(cluster, members, unchangedMembers);
             clusterWrites.put(cluster.id(), w);
             return this;
         }

@@ -198,6 +198,33 @@ class CatalogueTest {
         assertTrue(store.applies() > applies);
     }
 
+    @Test
+    void aMemberJoiningAStoredWorkWritesNoDocumentOfTheMembersThatStayAsTheyWere() throws IOException {
+        InMemoryCatalogueStore store = new InMemoryCatalogueStore();
+        Catalogue catalogue = catalogue(store, 25);
+        Path first40 = file("j40.mrc", lul.subList(0, 40));
+        for (String library : List.of("a", "b")) {
+            catalogue.load(library, FileSource.of(first40));   // works held by a and b, merged
+        }
+        Map<String, List<String>> pairs = store.clusters();
+        long written = store.memberWrites();
+
+        IngestSummary c = catalogue.load("c", FileSource.of(first40));
+
+        assertConsistent(store);
+        long grown = 0;
+        for (Map.Entry<String, List<String>> e : store.clusters().entrySet()) {
+            List<String> was = pairs.get(e.getKey());
+            if (was != null && was.size() > 1 && e.getValue().size() == was.size() + 1) {
+                grown++;
+                assertEquals(was, e.getValue().subList(0, was.size()), "a grown work keeps its members in place");
+            }
+        }
+        assertTrue(grown >= 30, "works of a and b that c joined: " + grown);
+        // only c's own records are written: a's and b's members kept their cluster, place and merged state
+        assertEquals(c.added(), store.memberWrites() - written, "member documents written by c's load");
+    }
+
     private static String memberId(String library, int index) {
         Record r = new MarcStreamReader(new ByteArrayInputStream(lul.get(index))).next();
         return library + ":" + r.getControlNumber().strip();

@@ -40,6 +40,7 @@ public final class InMemoryCatalogueStore implements CatalogueStore {
     private int crashAfter = -1;
     private int applies;
     private long originalsRead;
+    private long memberWrites;
 
     /**
      * The {@code nth} apply from now (1 = the next) stops after {@code writes} single writes
@@ -58,6 +59,11 @@ public final class InMemoryCatalogueStore implements CatalogueStore {
     /** Members read with their original record (by {@link #members} and {@link #membersOfClusters}) so far. */
     public synchronized long originalsRead() {
         return originalsRead;
+    }
+
+    /** Member documents written so far (a cluster write's unchanged members are not). */
+    public synchronized long memberWrites() {
+        return memberWrites;
     }
 
     /** Change sets applied so far (including a crashed one). */
@@ -192,7 +198,14 @@ public final class InMemoryCatalogueStore implements CatalogueStore {
         };
         for (ChangeSet.ClusterWrite w : changes.clusterWrites()) {
             for (StoredMember m : w.members()) {
+                if (w.unchangedMembers().contains(m.id())) {
+                    if (!m.equals(members.get(m.id()))) {
+                        throw new IllegalStateException("member " + m.id() + " is said unchanged but differs from the stored one");
+                    }
+                    continue;
+                }
                 step.run();
+                memberWrites++;
                 members.put(m.id(), m);
             }
             step.run();

@@ -125,9 +125,10 @@ public final class BatchWriter {
         }
         Map<String, BibRecord> records = new HashMap<>();
         Map<String, StoredMember> stored = new HashMap<>();
+        Set<String> recoded = new HashSet<>();
         if (!undecodable.isEmpty()) {
             for (StoredMember m : store.membersOfClusters(undecodable)) {
-                remember(m, records, stored);
+                remember(m, records, stored, recoded);
             }
         }
         List<Part> ordered = new ArrayList<>(parts.values());
@@ -142,7 +143,7 @@ public final class BatchWriter {
             if (!part.full.isEmpty()) {
                 for (StoredMember m : part.full) {
                     if (!writes.containsKey(m.id()) && !deletes.contains(m.id())) {
-                        clusterer.add(remember(m, records, stored));
+                        clusterer.add(remember(m, records, stored, recoded));
                     }
                 }
                 continue;
@@ -200,7 +201,7 @@ public final class BatchWriter {
         }
         if (!unread.isEmpty()) {
             for (StoredMember m : store.members(unread)) {
-                remember(m, records, stored);
+                remember(m, records, stored, recoded);
             }
         }
         ChangeSet.Builder changes = ChangeSet.builder();
@@ -208,8 +209,15 @@ public final class BatchWriter {
         for (Cluster c : rewritten) {
             List<BibRecord> real = new ArrayList<>(c.size());
             List<StoredMember> members = new ArrayList<>(c.size());
+            Set<String> unchanged = new HashSet<>();
+            List<String> layout = oldLayout.get(c.id());
             for (BibRecord placed : c.members()) {
                 String id = placed.source().toString();
+                if (layout != null && !writes.containsKey(id) && !recoded.contains(id) && members.size() < layout.size()
+                        && id.equals(layout.get(members.size())) && (layout.size() > 1) == (c.size() > 1)) {
+                    // same record, same cluster, same place, merged as before: its stored document stays right
+                    unchanged.add(id);
+                }
                 StoredMember m = stored.get(id);
                 if (m == null) {
                     throw new org.navette.catalogue.CatalogueException("catalogue store " + store.location()
@@ -223,7 +231,7 @@ public final class BatchWriter {
                 }
             }
             journal.add(c.id());
-            changes.putCluster(Cluster.restore(c.id(), real, matcher.settings()), members);
+            changes.putCluster(Cluster.restore(c.id(), real, matcher.settings()), members, unchanged);
         }
         for (String id : parts.keySet()) {
             if (!resultIds.contains(id)) {
@@ -268,11 +276,15 @@ public final class BatchWriter {
         }
     }
 
-    /** Re-normalises a stored member, keeping it and its record by id; its key code is refreshed. */
-    private BibRecord remember(StoredMember m, Map<String, BibRecord> records, Map<String, StoredMember> stored) {
+    /** Re-normalises a stored member, keeping it and its record by id; its key code is refreshed (and its id put in {@code recoded} then). */
+    private BibRecord remember(StoredMember m, Map<String, BibRecord> records, Map<String, StoredMember> stored,
+            Set<String> recoded) {
         BibRecord r = renormalise(m);
         records.put(m.id(), r);
         String code = matcher.keys(r).toCode();
+        if (!code.equals(m.keyCode())) {
+            recoded.add(m.id());   // its document is written again, with the key code of this version
+        }
         stored.put(m.id(), code.equals(m.keyCode()) ? m : new StoredMember(m.id(), m.library(), m.localId(), m.fingerprint(),
                 m.clusterId(), m.fullRecord(), m.format(), m.matchKeys(), code, m.position(), m.firstIndexed()));
         return r;

@@ -75,6 +75,12 @@ import org.navette.model.BibRecord;
  */
 public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueConnector.SolrIndex {
     private static final int PAGE = 1000;
+    /** Documents read in one request rather than by cursor: a batch's candidates (their summaries, no original record). */
+    private static final int AT_ONCE = 100_000;
+    /** Members expected per cluster read: rows asked for beyond those found cost little, a second request more. */
+    private static final int MEMBERS_PER_CLUSTER = 4;
+    /** Up to this many blocking keys are counted one by one (a record's), more over the lookup's answer (a batch's). */
+    private static final int LISTED_KEYS = 64;
     private static final String SEPARATOR = "\u001f";
     private static final int CONNECT_SECONDS = 15;
     private static final int READY_SECONDS = 60;
@@ -233,7 +239,7 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        return readMembers(termsQuery("id", memberIds), false);
+        return readMembers(termsQuery("id", memberIds), memberIds.size(), false);
     }
 
     @Override
@@ -242,26 +248,39 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
             return Set.of();
         }
         Set<String> keys = new LinkedHashSet<>(matchKeys);
-        // count each key's members first: a key above maxPerKey blocks nothing and is left out
+        // count each key's members first: a key above maxPerKey blocks nothing and is left out. Every
+        // member holding one of the keys matches the query, so a facet over its answer counts each key
+        // exactly, in one pass over the answer's docValues: for a batch's thousands of keys, where a
+        // listed-terms facet ({!terms=}) runs and caches one filter per key. A record's few keys
+        // (an interlending lookup) are counted listed: the answer's other keys would be counted too
         SolrQuery count = memberQuery().setQuery(termsQuery(VufindDocuments.MATCH_KEYS, keys)).setRows(0)
-                .setFacet(true).setFacetLimit(-1).setFacetMinCount(1)
-                .addFacetField("{!terms=$navette.keys}" + VufindDocuments.MATCH_KEYS);
-        count.set("navette.keys", facetTermList(keys));
+                .setFacet(true).setFacetLimit(-1).setFacetMinCount(1).setFacetSort("index");
+        if (keys.size() <= LISTED_KEYS) {
+            count.addFacetField("{!terms=$navette.keys}" + VufindDocuments.MATCH_KEYS);
+            count.set("navette.keys", facetTermList(keys));
+        } else {
+            count.addFacetField(VufindDocuments.MATCH_KEYS);
+        }
         FacetField counts = query(count).getFacetField(VufindDocuments.MATCH_KEYS);
         List<String> usable = new ArrayList<>();
         if (counts != null) {
             for (FacetField.Count c : counts.getValues()) {
-                if (c.getCount() <= maxPerKey) {
+                if (c.getCount() <= maxPerKey && keys.contains(c.getName())) {
                     usable.add(c.getName());
                 }
             }
         }
         Set<String> out = new TreeSet<>();
         if (!usable.isEmpty()) {
-            // docValues fields only: no stored field (no original record) is decompressed
-            SolrQuery q = memberQuery().setQuery(termsQuery(VufindDocuments.MATCH_KEYS, usable))
-                    .setFields(VufindDocuments.CLUSTER_ID);
-            readUnordered(q, d -> out.add(d.getFirstValue(VufindDocuments.CLUSTER_ID).toString()));
+            // the distinct cluster ids as a facet: no member document is returned (a batch's keys reach
+            // thousands of them, which paging by cursor read again and sorted page after page)
+            SolrQuery q = memberQuery().setQuery(termsQuery(VufindDocuments.MATCH_KEYS, usable)).setRows(0)
+                    .setFacet(true).setFacetLimit(-1).setFacetMinCount(1).setFacetSort("index")
+                    .addFacetField(VufindDocuments.CLUSTER_ID);
+            FacetField ids = query(q).getFacetField(VufindDocuments.CLUSTER_ID);
+            if (ids != null) {
+                ids.getValues().forEach(c -> out.add(c.getName()));
+            }
         }
         return out;
     }
@@ -281,7 +300,7 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         List<MemberSummary> out = new ArrayList<>();
         String[] cluster = {null};
         int[] n = {0};
-        readInClusterOrder(q, d -> {
+        readInClusterOrder(q, MEMBERS_PER_CLUSTER * clusterIds.size(), d -> {
             String c = d.getFirstValue(VufindDocuments.CLUSTER_ID).toString();
             n[0] = c.equals(cluster[0]) ? n[0] + 1 : 0;
             cluster[0] = c;
@@ -295,7 +314,7 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         if (clusterIds.isEmpty()) {
             return List.of();
         }
-        return readMembers(termsQuery(VufindDocuments.CLUSTER_ID, clusterIds), true);
+        return readMembers(termsQuery(VufindDocuments.CLUSTER_ID, clusterIds), MEMBERS_PER_CLUSTER * clusterIds.size(), true);
     }
 
     @Override
@@ -306,12 +325,20 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         scroll(q, d -> action.accept(VufindDocuments.toMember(d)));
     }
 
-    /** Members matching {@code query}; grouped by cluster in stored order when {@code byCluster} is set. */
-    private List<StoredMember> readMembers(String query, boolean byCluster) {
+    /**
+     * Members matching {@code query} ({@code expected} of them at least: one per id or cluster asked
+     * for); grouped by cluster in stored order when {@code byCluster} is set.
+     */
+    private List<StoredMember> readMembers(String query, int expected, boolean byCluster) {
         SolrQuery q = memberQuery().setQuery(query).setFields(VufindDocuments.MEMBER_FIELDS);
         List<StoredMember> out = new ArrayList<>();
         if (byCluster) {
-            readInClusterOrder(q, d -> out.add(VufindDocuments.toMember(d)));
+            readInClusterOrder(q, expected, d -> out.add(VufindDocuments.toMember(d)));
+            return out;
+        }
+        SolrDocumentList found = readAtOnce(q, expected);
+        if (found != null) {
+            found.forEach(d -> out.add(VufindDocuments.toMember(d)));
         } else {
             scroll(q, d -> out.add(VufindDocuments.toMember(d)));
         }
@@ -324,9 +351,9 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
      * clusters) they are read unsorted and ordered here, which spares Solr sorting on string
      * docValues and keeping a cursor; else page by page with a cursor on the same order.
      */
-    private void readInClusterOrder(SolrQuery q, Consumer<SolrDocument> action) {
-        SolrDocumentList found = query(q.getCopy().setRows(PAGE)).getResults();
-        if (found.getNumFound() <= found.size()) {
+    private void readInClusterOrder(SolrQuery q, int clusters, Consumer<SolrDocument> action) {
+        SolrDocumentList found = readAtOnce(q, clusters);
+        if (found != null) {
             List<SolrDocument> docs = new ArrayList<>(found);
             docs.sort(IN_CLUSTER_ORDER);
             docs.forEach(action);
@@ -337,14 +364,23 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         scroll(q, action);
     }
 
-    /** Runs {@code q} (no sort of its own), its documents in no particular order: one page unsorted when they fit. */
-    private void readUnordered(SolrQuery q, Consumer<SolrDocument> action) {
-        SolrDocumentList found = query(q.getCopy().setRows(PAGE)).getResults();
+    /**
+     * All of {@code q}'s documents, in no particular order, when there are at most {@value #AT_ONCE}: one page
+     * of {@value #PAGE} or of {@code atLeast} (the documents expected), and
+     * when more matched, one request for all of them (a cursor would run the
+     * query and sort its documents once per page); null when there are more.
+     */
+    private @Nullable SolrDocumentList readAtOnce(SolrQuery q, int atLeast) {
+        // no sort (not even _docid_, which a SolrCloud collection refuses): the caller orders what it needs
+        SolrQuery first = q.getCopy().setRows(Math.min(AT_ONCE, Math.max(PAGE, atLeast)));
+        SolrDocumentList found = query(first).getResults();
         if (found.getNumFound() <= found.size()) {
-            found.forEach(action);
-        } else {
-            scroll(q, action);
+            return found;
         }
+        if (found.getNumFound() > AT_ONCE) {
+            return null;
+        }
+        return query(first.setRows((int) found.getNumFound())).getResults();
     }
 
     /** The order Solr's sort gives: strings by code point (as their UTF-8 bytes compare), then numbers. */
@@ -380,7 +416,9 @@ public final class SolrCatalogueStore implements CatalogueStore, SolrCatalogueCo
         for (ChangeSet.ClusterWrite w : changes.clusterWrites()) {
             List<StoredMember> members = w.members();
             for (int i = 0; i < members.size(); i++) {
-                docs.add(VufindDocuments.member(members.get(i), w.record(i), i, members.size(), now));
+                if (w.writes(i)) {
+                    docs.add(VufindDocuments.member(members.get(i), w.record(i), i, members.size(), now));
+                }
             }
             String clusterId = w.cluster().id();
             if (members.size() > 1) {
