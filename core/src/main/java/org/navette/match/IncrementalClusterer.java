@@ -2,8 +2,10 @@ package org.navette.match;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.navette.match.internal.BlockIndex;
 import org.navette.model.BibRecord;
@@ -14,6 +16,12 @@ import org.navette.model.BibRecord;
  * <p>Only the first {@code maxComparedMembers} members of a cluster are ever compared with newcomers
  * (the first K of a merged cluster are always among the first K of its parts), so the keys of later
  * members are dropped to keep a million-record batch within memory.
+ *
+ * <p>A federated search brings the same record from many targets: keys equal in everything the
+ * scorer reads (sources aside) weigh the same against a cluster's first members, so once such a
+ * record has been assessed against a cluster, its copies reuse that assessment until the cluster's
+ * first members change. Records with a source among those members are always assessed afresh
+ * (one source means the same record, whatever else differs).
  *
  * <p>Thread-safety: public methods synchronise on this.
  */
@@ -30,6 +38,27 @@ final class IncrementalClusterer implements Clusterer {
     private final Set<String> usedIds = new HashSet<>();
     private List<Cluster> snapshot = List.of();
     private boolean changed;
+    /** Content classes seen so far (see {@link MatchKeys#sameContent}): class number and how many records had it. */
+    private final Map<Content, int[]> classes = new HashMap<>();
+    private int nextClass;
+
+    /** At most this many content classes are remembered; then the memory starts afresh. */
+    private static final int MAX_CLASSES = 1 << 16;
+    /** What {@link Group#assessed} holds for a record that may not join. */
+    private static final Candidate REFUSED = new Candidate(-1, 0, 0, -1);
+
+    /** Keys compared by content, for {@link #classes}. */
+    private record Content(MatchKeys keys) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Content c && keys.sameContent(c.keys);
+        }
+
+        @Override
+        public int hashCode() {
+            return keys.contentHash();
+        }
+    }
 
     /** A cluster under construction. */
     private static final class Group {
@@ -39,6 +68,11 @@ final class IncrementalClusterer implements Clusterer {
         int size;
         int mergedInto = -1;
         Cluster snapshot;
+        /**
+         * Assessments of content classes against this group's first members, or null; cleared
+         * whenever those members change.
+         */
+        Map<Integer, Candidate> assessed;
 
         Group(int index, String id) {
             this.index = index;
@@ -77,9 +111,10 @@ final class IncrementalClusterer implements Clusterer {
             groupOf = Arrays.copyOf(groupOf, idx * 2);
         }
 
+        int contentClass = contentClass(k);
         List<Candidate> qualifying = new ArrayList<>(2);
         for (int g : candidateGroups(k, idx)) {
-            Candidate c = assess(k, groups.get(g));
+            Candidate c = contentClass < 0 ? assess(k, groups.get(g)) : assessOnce(k, contentClass, groups.get(g));
             if (c != null) {
                 qualifying.add(c);
             }
@@ -106,6 +141,9 @@ final class IncrementalClusterer implements Clusterer {
         target.append(idx);
         groupOf[idx] = target.index;
         target.snapshot = null;
+        if (target.size <= settings.maxComparedMembers()) {
+            target.assessed = null;
+        }
         if (!created) {
             for (Candidate c : qualifying) {
                 Group other = groups.get(find(c.group));
@@ -187,6 +225,46 @@ final class IncrementalClusterer implements Clusterer {
         return result;
     }
 
+    /**
+     * The content class of {@code k} when an earlier record had the same content (so that its
+     * assessments may be reused), otherwise -1: a record seen once costs no memory for reuse.
+     */
+    private int contentClass(MatchKeys k) {
+        Content c = new Content(k);
+        int[] known = classes.get(c);
+        if (known != null) {
+            known[1]++;
+            return known[0];
+        }
+        if (classes.size() == MAX_CLASSES) {
+            classes.clear();
+            for (Group g : groups) {
+                g.assessed = null;
+            }
+        }
+        classes.put(c, new int[] {nextClass++, 1});
+        return -1;
+    }
+
+    /** {@link #assess}, reused for records of one content class while {@code g}'s first members stay the same. */
+    private Candidate assessOnce(MatchKeys k, int contentClass, Group g) {
+        int compared = Math.min(g.size, settings.maxComparedMembers());
+        for (int i = 0; i < compared; i++) {
+            if (keys.get(g.members[i]).record.source().equals(k.record.source())) {
+                return assess(k, g);
+            }
+        }
+        if (g.assessed == null) {
+            g.assessed = new HashMap<>();
+        }
+        Candidate c = g.assessed.get(contentClass);
+        if (c == null) {
+            c = assess(k, g);
+            g.assessed.put(contentClass, c == null ? REFUSED : c);
+        }
+        return c == REFUSED ? null : c;
+    }
+
     /** Whether the record may join {@code g}: enough of its first members match, none vetoes. */
     private Candidate assess(MatchKeys k, Group g) {
         int compared = Math.min(g.size, settings.maxComparedMembers());
@@ -260,10 +338,12 @@ final class IncrementalClusterer implements Clusterer {
         survivor.members = merged;
         survivor.size = n;
         survivor.snapshot = null;
+        survivor.assessed = null;
         gone.mergedInto = survivor.index;
         gone.members = new int[0];
         gone.size = 0;
         gone.snapshot = null;
+        gone.assessed = null;
         for (int k = settings.maxComparedMembers(); k < n; k++) {
             keys.set(merged[k], null);
         }

@@ -50,6 +50,8 @@ public final class MatchKeys {
     final List<String> blockingKeys;
     private final GoldRushSource goldRush;
     private volatile String goldRushKey;
+    /** {@link #contentHash()}, 0 until computed (a benign race: every thread computes the same value). */
+    private int contentHash;
 
     /** Computes the Gold Rush key of a record on demand (it is not needed for matching). */
     interface GoldRushSource {
@@ -174,6 +176,36 @@ public final class MatchKeys {
             goldRushKey = k;
         }
         return k;
+    }
+
+    /**
+     * Whether the scorer sees no difference between these keys and {@code other}'s apart from their
+     * records' sources: every field it reads is equal, so a comparison with any third record whose
+     * source is neither's weighs the same. The clusterer reuses decisions on that ground.
+     */
+    boolean sameContent(MatchKeys other) {
+        return this == other || (contentHash() == other.contentHash()
+                && record.materialType() == other.record.materialType() && record.carrier() == other.record.carrier()
+                && editionNumber == other.editionNumber && hasRemainder == other.hasRemainder
+                && java.util.Objects.equals(year, other.year) && java.util.Objects.equals(partNumber, other.partNumber)
+                && java.util.Objects.equals(language, other.language) && extent.equals(other.extent)
+                && fullTokens.equals(other.fullTokens) && properTokens.equals(other.properTokens)
+                && authors.equals(other.authors) && responsibilityTokens.equals(other.responsibilityTokens)
+                && isbns.equals(other.isbns) && setIsbns.equals(other.setIsbns) && issns.equals(other.issns)
+                && ids.equals(other.ids) && titleNumbers.equals(other.titleNumbers)
+                && publisherTokens.equals(other.publisherTokens) && containerTokens.equals(other.containerTokens));
+    }
+
+    /** A hash of what {@link #sameContent} compares, computed once. */
+    int contentHash() {
+        int h = contentHash;
+        if (h == 0) {
+            h = java.util.Objects.hash(record.materialType(), record.carrier(), editionNumber, hasRemainder, year, partNumber,
+                    language, extent, fullTokens, properTokens, authors, responsibilityTokens, isbns, setIsbns, issns, ids,
+                    titleNumbers, publisherTokens, containerTokens);
+            contentHash = h == 0 ? 1 : h;
+        }
+        return contentHash;
     }
 
     @Override

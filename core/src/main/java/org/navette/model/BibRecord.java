@@ -292,7 +292,6 @@ public final class BibRecord {
     public static final class Builder {
         // compiled once: normalisers call these setters for every record
         private static final java.util.regex.Pattern ISSN = java.util.regex.Pattern.compile("\\d{4}-?\\d{3}[\\dXx]");
-        private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile("[A-Za-z]{3}");
 
         private final RecordSource source;
         private final RecordFormat format;
@@ -386,10 +385,24 @@ public final class BibRecord {
             return this;
         }
 
+        /** Three ASCII letters (checked by hand: every record adds its languages). */
+        private static boolean isLanguageCode(String v) {
+            if (v.length() != 3) {
+                return false;
+            }
+            for (int i = 0; i < 3; i++) {
+                char c = v.charAt(i);
+                if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Adds an ISO 639-2 language code (three letters, lower-cased); anything else is rejected. */
         public Builder addLanguage(String code) {
             String v = text(code);
-            if (v == null || !LANGUAGE.matcher(v).matches()) {
+            if (v == null || !isLanguageCode(v)) {
                 throw new IllegalArgumentException("language must be a 3-letter ISO 639-2 code, was " + code + " (record " + source + ")");
             }
             v = v.toLowerCase(java.util.Locale.ROOT);

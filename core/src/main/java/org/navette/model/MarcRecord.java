@@ -83,7 +83,7 @@ public final class MarcRecord {
         }
     }
 
-    // a private copy no caller holds: it is never handed out, only read or copied again
+    // a private copy no caller holds (or a record handed over by adopt): never handed out, only read or copied again
     private final Record marc;
 
     private MarcRecord(Record marc) {
@@ -93,6 +93,19 @@ public final class MarcRecord {
     /** A read-only copy of a marc4j record; later changes to {@code marc} do not reach it. */
     public static MarcRecord of(Record marc) {
         return new MarcRecord(copy(Objects.requireNonNull(marc, "marc")));
+    }
+
+    /**
+     * A read-only view of a marc4j record the caller hands over without copying it: for a reader
+     * that has just built {@code marc} and keeps no reference to it (a copy per record was a tenth
+     * of a federated search's decoding). Changing {@code marc} afterwards would change this view.
+     *
+     * <pre>{@code
+     * MarcRecord m = MarcRecord.adopt(decoder.next());   // the decoder's record, never touched again
+     * }</pre>
+     */
+    public static MarcRecord adopt(Record marc) {
+        return new MarcRecord(Objects.requireNonNull(marc, "marc"));
     }
 
     /** A fresh, mutable marc4j copy of this record, for marc4j's writers or its API. */

@@ -140,7 +140,7 @@ public final class Normaliser {
         ProblemLog log = new ProblemLog(source.origin(), 0, -1);
         try {
             RecordFormat format = detect(marc, formatHint);
-            BibRecord r = map(marc, format, source.origin(), source.recordId(), 0, null, log);
+            BibRecord r = map(marc, false, format, source.origin(), source.recordId(), 0, null, log);
             return new ReadResult(0, r, r.problems());
         } catch (RuntimeException e) {
             return failed(0, log, e);
@@ -181,7 +181,7 @@ public final class Normaliser {
                 return new ReadResult(c.position(), null, log.problems());
             }
             RecordFormat format = detect(p.record(), p.declaredFormat() != null ? p.declaredFormat() : hint);
-            BibRecord r = map(p.record(), format, origin, null, c.position(), "UTF-8", log);
+            BibRecord r = map(p.record(), true, format, origin, null, c.position(), "UTF-8", log);
             return new ReadResult(c.position(), r, r.problems());
         } catch (RuntimeException e) {
             return failed(c.position(), log, e);
@@ -195,7 +195,7 @@ public final class Normaliser {
         log.addAll(earlier);
         try {
             RecordFormat format = detect(marc, hint);
-            BibRecord r = map(marc, format, origin, null, position, charset, log);
+            BibRecord r = map(marc, true, format, origin, null, position, charset, log);
             return new ReadResult(position, r, r.problems());
         } catch (RuntimeException e) {
             return failed(position, log, e);
@@ -211,7 +211,7 @@ public final class Normaliser {
             return new ReadResult(position, null, log.problems());
         }
         Iso2709Decoder.Decoded d = Iso2709Decoder.decode(parsed, formatOverride, hint, charsetOverride, declared, log);
-        BibRecord r = map(d.record(), d.format(), origin, null, position, d.charset().label(), log);
+        BibRecord r = map(d.record(), true, d.format(), origin, null, position, d.charset().label(), log);
         return new ReadResult(position, r, r.problems());
     }
 
@@ -332,7 +332,8 @@ public final class Normaliser {
                 MarcFields.sub(MarcFields.first(marc, "100"), 'a'), f008 == null ? 0 : f008.length(), hint);
     }
 
-    private static BibRecord map(Record marc, RecordFormat format, String origin, String id, long position,
+    /** The record mapped; {@code owned} when nobody else holds {@code marc}, so that it need not be copied. */
+    private static BibRecord map(Record marc, boolean owned, RecordFormat format, String origin, String id, long position,
                                  String charset, ProblemLog log) {
         String recordId = id != null ? id : DisplayText.clean(MarcFields.control(marc, "001"));
         if (recordId == null) {
@@ -347,7 +348,7 @@ public final class Normaliser {
             Marc21Mapper.map(marc, b, log);
             HoldingsMapper.marc21(marc, b);
         }
-        return b.characterSet(charset).marc(MarcRecord.of(marc)).problems(log.problems()).build();
+        return b.characterSet(charset).marc(owned ? MarcRecord.adopt(marc) : MarcRecord.of(marc)).problems(log.problems()).build();
     }
 
     /**

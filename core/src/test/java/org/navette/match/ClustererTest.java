@@ -210,4 +210,52 @@ class ClustererTest {
         assertThatThrownBy(() -> clusterer.seed("lib2:7", List.of(b, a), List.of(m.keys(b), m.keys(a)), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("first 1");
     }
+
+    @Test
+    void aCopyFromTheSourceOfAClustersMemberIsAssessedAfreshNotLikeItsEarlierCopies() {
+        // the same record from t2, t3 and t4 is refused by t1:1 (another author); from t1 with t1:1's
+        // own id it is t1:1 delivered again, whatever its copies were told
+        Matcher m = Matcher.ofDefaults();
+        BibRecord member = book("t1", "1", "Handbook of physics", "Smith, Ann", 2001, null);
+        List<BibRecord> copies = List.of(book("t2", "1", "Handbook of physics", "Jones, Bob", 2001, null),
+                book("t3", "1", "Handbook of physics", "Jones, Bob", 2001, null),
+                book("t4", "1", "Handbook of physics", "Jones, Bob", 2001, null));
+        BibRecord again = book("t1", "1", "Handbook of physics", "Jones, Bob", 2001, null);
+        assertThat(m.matches(member, copies.get(0))).isFalse();
+        assertThat(m.matches(member, again)).isTrue();
+
+        Clusterer clusterer = Clusterer.create(m);
+        clusterer.add(member);
+        assertThat(copies).extracting(r -> clusterer.add(r).clusterId()).containsOnly("t2:1");
+        assertThat(clusterer.add(again).clusterId()).isEqualTo("t1:1");
+    }
+
+    @Test
+    void copiesOfRecordsFromManyTargetsClusterAsIfEachWereNew() {
+        // the reference stream makes every record's keys unique by a statement of responsibility,
+        // which the scorer reads only when a record has no author: no assessment can be reused there
+        String[] titles = {"Handbook of physics", "Handbook of chemistry", "The computer bible", "Computer bible"};
+        String[] authors = {"Smith, Ann", "Smith, A.", "Jones, Bob", "Collins, J."};
+        java.util.Random random = new java.util.Random(7);
+        List<BibRecord> stream = new java.util.ArrayList<>();
+        List<BibRecord> unique = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            String origin = "t" + random.nextInt(30);
+            String id = Integer.toString(random.nextInt(4));
+            String title = titles[random.nextInt(titles.length)];
+            String author = authors[random.nextInt(authors.length)];
+            int year = 2000 + random.nextInt(3);
+            String isbn = random.nextBoolean() ? null : random.nextBoolean() ? "0836968433" : "9780262510875";
+            BibRecord record = book(origin, id, title, author, year, isbn);
+            stream.add(record);
+            unique.add(record.toBuilder().responsibility("copy " + i).build());
+        }
+        Clusterer reused = Clusterer.create();
+        Clusterer fresh = Clusterer.create();
+        stream.forEach(reused::add);
+        unique.forEach(fresh::add);
+
+        assertThat(reused.clusters().size()).isGreaterThan(4);
+        assertThat(reused.assignments()).isEqualTo(fresh.assignments());
+    }
 }

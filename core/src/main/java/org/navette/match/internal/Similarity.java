@@ -159,6 +159,9 @@ public final class Similarity {
         if (na == 0 || nb == 0) {
             return 0;
         }
+        if (na <= 64 && nb <= 64) {
+            return sharedShort(a, b, weighted);
+        }
         boolean[] usedA = new boolean[na];
         boolean[] usedB = new boolean[nb];
         double shared = 0;
@@ -181,6 +184,54 @@ public final class Similarity {
         // greedy fuzzy pairing depends on which side leads: take the better of both, so the result is symmetric
         return shared + Math.max(fuzzyPairs(a, usedA.clone(), b, usedB.clone(), weighted),
                 fuzzyPairs(b, usedB, a, usedA, weighted));
+    }
+
+    /**
+     * {@link #shared} for lists of at most 64 words (titles are capped well below): which words are
+     * paired is kept in two longs instead of four arrays, since clustering calls this for every
+     * compared pair. Same pairing, same result.
+     */
+    private static double sharedShort(List<String> a, List<String> b, boolean weighted) {
+        int na = a.size();
+        int nb = b.size();
+        long usedA = 0;
+        long usedB = 0;
+        double shared = 0;
+        int pairs = 0;
+        for (int i = 0; i < na; i++) {
+            String t = a.get(i);
+            for (int j = 0; j < nb; j++) {
+                if ((usedB & (1L << j)) == 0 && t.equals(b.get(j))) {
+                    usedA |= 1L << i;
+                    usedB |= 1L << j;
+                    shared += weighted ? 2 * weight(t) : 1;
+                    pairs++;
+                    break;
+                }
+            }
+        }
+        if (pairs == Math.min(na, nb)) {
+            return shared;
+        }
+        return shared + Math.max(fuzzyPairsShort(a, usedA, b, usedB, weighted), fuzzyPairsShort(b, usedB, a, usedA, weighted));
+    }
+
+    private static double fuzzyPairsShort(List<String> a, long usedA, List<String> b, long usedB, boolean weighted) {
+        double pairs = 0;
+        for (int i = 0; i < a.size(); i++) {
+            if ((usedA & (1L << i)) != 0) {
+                continue;
+            }
+            String t = a.get(i);
+            for (int j = 0; j < b.size(); j++) {
+                if ((usedB & (1L << j)) == 0 && sameWord(t, b.get(j))) {
+                    usedB |= 1L << j;
+                    pairs += weighted ? weight(t) + weight(b.get(j)) : 1;
+                    break;
+                }
+            }
+        }
+        return pairs;
     }
 
     private static double fuzzyPairs(List<String> a, boolean[] usedA, List<String> b, boolean[] usedB, boolean weighted) {

@@ -190,6 +190,10 @@ final class CommonMapping {
             return;
         }
         String v = coded.strip();
+        if (v.length() == 3 && asciiLetter(v.charAt(0)) && asciiLetter(v.charAt(1)) && asciiLetter(v.charAt(2))) {
+            b.addLanguage(v);   // one code, the common case: what RUN_OF_CODES would find, without a regular expression
+            return;
+        }
         if (v.isEmpty() || FILL.matcher(v).matches()) {
             return;
         }
@@ -221,6 +225,10 @@ final class CommonMapping {
             return null;
         }
         return stripBrackets(v);
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** Null for the placeholders catalogues write when the publisher is unknown ("[s.n.]", "[publisher not identified]"). */

@@ -1,6 +1,7 @@
 package org.navette.rank.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,17 +47,20 @@ final class DocumentText {
         List<String> subject = new ArrayList<>();
         List<String> other = new ArrayList<>();
         String sortKey = "";
+        // a large cluster is mostly copies of one record (a federated search's many targets): each
+        // distinct text is analysed once
+        Analysed analysed = new Analysed(text, members.size() > 2);
         for (int k = -1; k < members.size(); k++) {
             BibRecord m = k < 0 ? rep : members.get(k);
             if (k >= 0 && m == rep) {
                 continue;
             }
             boolean first = k < 0;
-            addField(title, text.tokens(first ? repTitle : m.title()), first);
+            addField(title, analysed.tokens(first ? repTitle : m.title()), first);
             List<String> names = new ArrayList<>();
             for (int i = 0; i < m.authors().size(); i++) {
                 Author a = m.authors().get(i);
-                List<String> nameTokens = text.tokens(a.name());
+                List<String> nameTokens = analysed.tokens(a.name());
                 names.addAll(nameTokens);
                 if (first) {
                     // the facet key and the sort key come from the same tokens: analyse each name once
@@ -67,28 +71,51 @@ final class DocumentText {
                     }
                 }
             }
-            names.addAll(text.tokens(m.responsibility()));
+            names.addAll(analysed.tokens(m.responsibility()));
             addField(author, names, first);
             List<String> subj = new ArrayList<>();
             for (String s : m.subjects()) {
-                List<String> t = text.tokens(s);
+                List<String> t = analysed.tokens(s);
                 subj.addAll(t);
                 subjects.putIfAbsent(FacetValues.subjectKey(t), s);
             }
             addField(subject, subj, first);
             List<String> rest = new ArrayList<>();
             for (String s : m.series()) {
-                rest.addAll(text.tokens(s));
+                rest.addAll(analysed.tokens(s));
             }
-            rest.addAll(text.tokens(m.publisher()));
-            rest.addAll(text.tokens(m.place()));
-            rest.addAll(text.tokens(m.edition()));
+            rest.addAll(analysed.tokens(m.publisher()));
+            rest.addAll(analysed.tokens(m.place()));
+            rest.addAll(analysed.tokens(m.edition()));
             addField(other, rest, first);
             addIdentifiers(m);
             languages.addAll(m.languages());
         }
         fields = List.of(title, author, subject, other);
         authorSortKey = sortKey;
+    }
+
+    /** {@link TextAnalyzer#tokens}, remembered per text when {@code remember}; the lists are only read. */
+    private static final class Analysed {
+        private final TextAnalyzer text;
+        private final Map<String, List<String>> seen;
+
+        Analysed(TextAnalyzer text, boolean remember) {
+            this.text = text;
+            this.seen = remember ? new HashMap<>() : null;
+        }
+
+        List<String> tokens(String value) {
+            if (seen == null || value == null) {
+                return text.tokens(value);
+            }
+            List<String> t = seen.get(value);
+            if (t == null) {
+                t = text.tokens(value);
+                seen.put(value, t);
+            }
+            return t;
+        }
     }
 
     private void addIdentifiers(BibRecord m) {
